@@ -1,0 +1,421 @@
+"""Answer: pick the clause that carries the fact, state it first, quote it, or abstain.
+
+No language model: every answer is built from verbatim clauses of the corpus. A question is
+answered only when the best clause is on topic and states the kind of thing asked for (an
+amount, a duration, a list of materials...); otherwise the answer says the corpus does not
+cover it and shows the nearest clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .chunk import Chunk, split_sentences
+from .cite import Citation, cite
+from .index import Index
+from .ingest import Document
+from .lexical import content_words
+from .question import Ask, Parsed
+from .retrieve import Hit, Retriever
+from .script import ENGLISH, SIMPLIFIED, TRADITIONAL, to_script, to_simplified
+
+# A value of each asked-for kind, matched on Simplified text.
+NUM = r"\d+(?:\.\d+)?"
+VALUE_PATTERNS = {
+    "discount": rf"{NUM}折",
+    "days": rf"{NUM}\s*(?:天|日)(?!常)",
+    "duration": rf"{NUM}\s*(?:天|个月|年(?![\d度底末初])|分钟|小时|周)|{NUM}\s*年内|“?十四五”?末期?",
+    "money": rf"{NUM}\s*(?:万元|亿元|元)",
+    "percent": rf"{NUM}\s*%|百分之{NUM}",
+    "ratio": rf"{NUM}\s*[:：]\s*{NUM}",
+    "count": rf"{NUM}\s*(?:万|亿)?\s*(?:个|所|张|家|公里|平方米|万平方米|亩|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|棵|株|千米|米|公顷|平方公里|天|分钟|%|元|万元|亿元|年|批|级|倍|床)|{NUM}\s*[:：]\s*{NUM}|{NUM}\s*%|{NUM}折",
+}
+VALUE_PATTERNS_RE = {k: re.compile(v) for k, v in VALUE_PATTERNS.items()}
+
+# What a clause must show to answer questions that ask for more than a statement.
+KIND_EVIDENCE = {
+    "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照"),
+    "procedure": re.compile(r"申请|申报|登记|登录|办理|提交|审核|流程|步骤"),
+    "contact": re.compile(r"电话|热线|网址|https?://|地址|邮箱|窗口"),
+    "deadline": re.compile(r"\d+月\d+日|\d+月|截止|每年|之日起"),
+}
+
+# Places other than Chengdu: the corpus speaks for Chengdu only.
+OTHER_PLACES = re.compile(
+    r"北京|上海|天津|重庆|广州|深圳|杭州|南京|武汉|西安|苏州|长沙|郑州|青岛|厦门|合肥|济南|昆明|贵阳|"
+    r"沈阳|大连|哈尔滨|长春|福州|南宁|海口|三亚|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|石家庄|太原|南昌|"
+    r"宁波|无锡|东莞|佛山|珠海|香港|澳门|台湾|台北|绵阳|德阳|乐山|宜宾|南充|泸州|自贡|眉山|雅安|"
+    r"全国|国外|外国|美国|日本|英国|\b(Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Chongqing|Wuhan|Nanjing|Tianjin|Xi'an|Hong Kong)\b",
+    re.I)
+# Requests that are not questions about the policy at all.
+OFF_TOPIC = re.compile(
+    r"天气|气温|下雨|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
+    r"菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|"
+    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|stock|lottery|movie)\b",
+    re.I)
+
+STRONG_DENSE = 0.42  # best-sentence cosine above which an on-topic paraphrase is trusted
+MIN_DENSE = 0.24
+MIN_COVER = 0.34
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A candidate sentence that may answer the question."""
+
+    chunk: Chunk
+    start: int
+    end: int
+    text: str
+    simplified: str
+    dense: float
+    cover: float
+    rank_score: float
+    value: str | None
+
+    @property
+    def score(self) -> float:
+        return 0.45 * self.dense + 0.35 * self.cover + 0.2 * self.rank_score + (0.15 if self.value else 0.0)
+
+
+@dataclass
+class Answer:
+    """What the assistant says, with everything needed to check it."""
+
+    question: str
+    answered: bool
+    answer: str
+    citations: list[Citation]
+    retrieved: list[Hit]
+    searched: str
+    script: str
+    lead: str = ""
+    reason: str = ""  # why it abstained
+    notices: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "answer": self.answer,
+            "citations": [c.to_json() for c in self.citations],
+            "retrieved": [{"source": h.chunk.source, "section": h.chunk.section,
+                           "start": h.chunk.start, "end": h.chunk.end,
+                           "score": round(h.score, 4), "chunk_id": h.chunk.id} for h in self.retrieved],
+            "searched": self.searched,
+            "script": self.script,
+            "notices": self.notices,
+        }
+
+
+# ------------------------------------------------------------------ helpers
+
+def _find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:
+    """The value of the asked kind in a Simplified clause, nearest to the question's words."""
+    pattern = VALUE_PATTERNS_RE.get(kind) or VALUE_PATTERNS_RE["count"]
+    found = list(pattern.finditer(text_s))
+    if not found:
+        return None
+    if len(found) == 1 or not anchors:
+        return found[0].group(0).strip("“”")
+    positions = [m.start() for a in anchors for m in re.finditer(re.escape(a), text_s)]
+    if not positions:
+        return found[0].group(0).strip("“”")
+    best = min(found, key=lambda m: min(abs(m.start() - p) for p in positions))
+    return best.group(0).strip("“”")
+
+
+def _weights(words: list[str], retriever: Retriever) -> dict[str, float]:
+    idf = retriever.bm25.idf
+    top = max(idf.values()) if idf else 1.0
+    out = {}
+    for w in words:
+        if len(w) == 1 and not w.isdigit():
+            continue
+        grams = ["#" + w[i:i + 2] for i in range(len(w) - 1)] or [w]
+        known = [idf[g] for g in grams if g in idf]
+        # a word the corpus never uses weighs like the rarest word it does use
+        out[w] = (sum(known) / len(known)) if known else top
+    return out
+
+
+def _coverage(weights: dict[str, float], text_s: str) -> float:
+    if not weights:
+        return 0.0
+    got = 0.0
+    for w, wt in weights.items():
+        if w in text_s:
+            got += wt
+        elif len(w) > 2:
+            grams = [w[i:i + 2] for i in range(len(w) - 1)]
+            got += wt * sum(g in text_s for g in grams) / len(grams) * 0.8
+    return got / sum(weights.values())
+
+
+_ASK_WORDS = re.compile(r"多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
+
+
+def _topic_words(question_s: str) -> list[str]:
+    return [w for w in content_words(_ASK_WORDS.sub(" ", question_s)) if w.strip()]
+
+
+# ------------------------------------------------------------------ the answerer
+
+class Answerer:
+    """Turns a parsed question and retrieval results into a grounded Answer."""
+
+    def __init__(self, index: Index, retriever: Retriever, docs: list[Document], top_k: int = 8):
+        self.index = index
+        self.retriever = retriever
+        self.docs = {d.id: d for d in docs}
+        self.top_k = top_k
+        self._units_by_chunk: dict[int, list[int]] = {}
+        for i, u in enumerate(index.units):
+            self._units_by_chunk.setdefault(u.chunk, []).append(i)
+        self._by_code: dict[str, list[int]] = {}
+        for i, c in enumerate(index.chunks):
+            self._by_code.setdefault(c.code, []).append(i)
+
+    # -- entry point
+    def answer(self, p: Parsed) -> Answer:
+        qv = None
+        if self.retriever.encoder is not None:
+            qv = self.retriever.encoder.encode([to_simplified(p.searched)])[0]
+        hits = self.retriever.search(p.searched, k=max(self.top_k, 10), query_vector=qv)
+        if p.ask.section:
+            direct = self._answer_section(p, hits)
+            if direct is not None:
+                return direct
+        return self._answer_from_clauses(p, hits, qv)
+
+    # -- structure lookups: 二(八)4 原文, 第九项工程叫什么, (八)有哪几条, 第五条
+    def _section_chunks(self, code: str) -> list[int]:
+        if code.startswith("第") and code.endswith("条"):
+            return [i for i, c in enumerate(self.index.chunks) if c.code.endswith(code) or
+                    re.search(re.escape(code) + r"(?![十一二三四五六七八九])", c.code)
+                    and not re.search(re.escape(code) + r"[(（]", c.code)]
+        return list(self._by_code.get(code, []))
+
+    def _answer_section(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+        positions = self._section_chunks(p.ask.section)
+        if not positions:
+            return None
+        chunks = [self.index.chunks[i] for i in positions]
+        head = chunks[0]
+        doc = self.docs[head.doc_id]
+        citations: list[Citation] = []
+        if p.ask.kind == "name":
+            s, e = _title_span(head)
+            citations.append(cite(doc, head, s, e))
+            lead = to_script(doc.text[s:e], p.script)
+            body = lead
+        elif p.ask.kind == "list" or (head.kind == "heading" and p.ask.kind != "value"):
+            children = [c for c in self.index.chunks
+                        if c.doc_id == head.doc_id and c.code.startswith(head.code) and c.code != head.code
+                        and len(c.section_path) == len(head.section_path) + 1 and not c.id.endswith(("/p2", "/p3"))
+                        and "~" not in c.id[-3:] or (c.code != head.code and c.id.endswith("~1"))]
+            intro = [c for c in chunks if c.kind != "heading"]
+            if p.ask.kind == "list" or not intro:
+                for c in children:
+                    s, e = _title_span(c)
+                    citations.append(cite(self.docs[c.doc_id], c, s, e))
+                titles = [to_script(x.quote, p.script) for x in citations]
+                lead = to_script(_title_text(head), p.script)
+                body = lead + ("：" if p.script != ENGLISH else ": ") + "；".join(titles)
+                if not citations:
+                    citations.append(cite(doc, head, head.start, head.end))
+                    body = to_script(head.text, p.script)
+            else:
+                for c in intro:
+                    citations.append(cite(self.docs[c.doc_id], c, c.start, c.end))
+                lead = to_script(_title_text(head), p.script)
+                body = "\n".join(to_script(c.quote, p.script) for c in citations)
+        else:
+            for c in chunks:
+                citations.append(cite(self.docs[c.doc_id], c, c.start, c.end))
+            lead = to_script(_title_text(head), p.script)
+            body = "\n".join(to_script(c.quote, p.script) for c in citations)
+            if p.ask.kind == "value":
+                value = _find_value(p.ask.value, to_simplified(body), [])
+                if value:
+                    lead = to_script(value, p.script)
+                    body = lead + "。" + body
+        ordered = [Hit(chunk=self.index.chunks[i], score=1.0, lexical=1.0, dense=0.0, best_unit=None,
+                       position=i) for i in positions]
+        seen = {h.position for h in ordered}
+        retrieved = (ordered + [h for h in hits if h.position not in seen])[:max(self.top_k, 5)]
+        text = _with_sources(body, citations, p.script)
+        return Answer(p.asked, True, text, citations, retrieved, p.searched, p.script, lead=lead,
+                      notices=p.notices)
+
+    # -- everything else: pick the clause that carries the fact
+    def _clauses(self, p: Parsed, hits: list[Hit], qv) -> list[Clause]:
+        q_s = to_simplified(p.searched)
+        weights = _weights(_topic_words(q_s), self.retriever)
+        anchors = list(weights)
+        out = []
+        for rank, h in enumerate(hits[:6]):
+            c = h.chunk
+            path_s = to_simplified(" ".join(c.section_path))
+            units = self._units_by_chunk.get(h.position, [])
+            spans = [(self.index.units[u].start, self.index.units[u].end, u) for u in units]
+            if c.kind == "heading":
+                spans = [(c.start, c.end, units[0] if units else -1)]
+            for s, e, u in spans:
+                text = self.docs[c.doc_id].text[s:e]
+                text_s = to_simplified(text)
+                dense = float(self.index.vectors[u] @ qv) if (qv is not None and u >= 0) else 0.0
+                cover = _coverage(weights, text_s + " " + path_s)
+                value = _find_value(p.ask.value, text_s, anchors) if p.ask.kind == "value" else None
+                out.append(Clause(c, s, e, text, text_s, dense, cover, h.score, value))
+        return out
+
+    def _answer_from_clauses(self, p: Parsed, hits: list[Hit], qv) -> Answer:
+        clauses = self._clauses(p, hits, qv)
+        retrieved = hits[:max(self.top_k, 5)]
+        q_s = to_simplified(p.asked)
+        if not clauses:
+            return self._abstain(p, retrieved, [], "empty")
+        if OTHER_PLACES.search(q_s) and "成都" not in q_s and "蓉" not in q_s:
+            return self._abstain(p, retrieved, clauses, "place")
+        if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(p.asked):
+            return self._abstain(p, retrieved, clauses, "off-topic")
+        best = max(clauses, key=lambda c: c.score)
+        on_topic = best.dense >= STRONG_DENSE or (best.cover >= MIN_COVER and best.dense >= MIN_DENSE)
+        if not on_topic:
+            return self._abstain(p, retrieved, clauses, "off-topic")
+        kind = p.ask.kind
+        if kind == "value":
+            with_value = [c for c in clauses if c.value]
+            if not with_value:
+                return self._abstain(p, retrieved, clauses, "value")
+            best_v = max(with_value, key=lambda c: c.score)
+            if best_v.score < best.score - 0.12 and best_v.cover < 0.6:
+                return self._abstain(p, retrieved, clauses, "value")
+            return self._compose(p, best_v, clauses, retrieved)
+        if kind in KIND_EVIDENCE:
+            pattern = KIND_EVIDENCE[kind]
+            fitting = [c for c in clauses if pattern.search(c.simplified) and c.cover >= 0.5]
+            if not fitting:
+                return self._abstain(p, retrieved, clauses, kind)
+            return self._compose(p, max(fitting, key=lambda c: c.score), clauses, retrieved)
+        return self._compose(p, best, clauses, retrieved)
+
+    def _compose(self, p: Parsed, best: Clause, clauses: list[Clause], retrieved) -> Answer:
+        doc = self.docs[best.chunk.doc_id]
+        citations = [cite(doc, best.chunk, best.start, best.end)]
+        # a second clause when it is nearly as good and says something else
+        runner = [c for c in clauses if c is not best and c.score >= best.score - 0.05
+                  and (c.value or p.ask.kind != "value") and c.text not in best.text]
+        if runner and p.ask.kind in ("statement", "value"):
+            r = max(runner, key=lambda c: c.score)
+            citations.append(cite(self.docs[r.chunk.doc_id], r.chunk, r.start, r.end))
+        clause_text = to_script(citations[0].quote, p.script)
+        if p.ask.kind == "value" and best.value:
+            lead = to_script(best.value, p.script) if p.script != TRADITIONAL else to_script(best.value, TRADITIONAL)
+        else:
+            lead = clause_text
+        if p.script == ENGLISH:
+            lead_line = _english_lead(p.ask, best.value, citations[0])
+            body = lead_line + "\n" + "\n".join(f"“{c.quote}”" for c in citations)
+        else:
+            quotes = "\n".join(f"“{to_script(c.quote, p.script)}”" for c in citations)
+            body = (f"{lead}。\n{quotes}" if lead != clause_text else quotes)
+        text = _with_sources(body, citations, p.script)
+        return Answer(p.asked, True, text, citations, retrieved, p.searched, p.script, lead=lead,
+                      notices=p.notices)
+
+    def _abstain(self, p: Parsed, retrieved, clauses: list[Clause], reason: str) -> Answer:
+        near = sorted(clauses, key=lambda c: c.score, reverse=True)
+        citations, seen = [], set()
+        for c in near:
+            if c.chunk.id in seen or reason in ("off-topic", "place") and c.score < 0.3:
+                continue
+            seen.add(c.chunk.id)
+            citations.append(cite(self.docs[c.chunk.doc_id], c.chunk, c.start, c.end))
+            if len(citations) == 3:
+                break
+        message = _abstain_message(reason, p.script)
+        if citations:
+            related = "\n".join(f"- “{to_script(c.quote, p.script)}”（{to_script(c.section, p.script)}）"
+                                if p.script != ENGLISH else f"- “{c.quote}” ({c.section})" for c in citations)
+            head = "最相关的条款：" if p.script != ENGLISH else "Nearest related clauses:"
+            message += "\n" + to_script(head, p.script) + "\n" + related
+        return Answer(p.asked, False, message, citations, retrieved, p.searched, p.script,
+                      reason=reason, notices=p.notices)
+
+
+# ------------------------------------------------------------------ text
+
+_TITLE_END = re.compile(r"[。；]")
+
+
+def _title_span(c: Chunk) -> tuple[int, int]:
+    m = _TITLE_END.search(c.text)
+    end = c.start + (m.start() if m else len(c.text))
+    return c.start, end
+
+
+def _title_text(c: Chunk) -> str:
+    s, e = _title_span(c)
+    return c.text[: e - s]
+
+
+def _with_sources(body: str, citations: list[Citation], script: str) -> str:
+    if not citations:
+        return body
+    if script == ENGLISH:
+        src = "; ".join(f"{c.section}" for c in citations[:3])
+        return f"{body}\n(Source: {src})"
+    src = "；".join(to_script(c.section, script) for c in citations[:3])
+    return f"{body}\n（出处：{src}）" if script == SIMPLIFIED else f"{body}\n（出處：{src}）"
+
+
+_UNIT_GLOSS = [("折", lambda v: f" (you pay {float(v[:-1]) * 10:g}% of the price)"),
+               ("天", lambda v: " (days)"), ("分钟", lambda v: " (minutes)"),
+               ("万", lambda v: " (万 = 10,000)"), ("公里", lambda v: " (km)")]
+
+
+def _english_lead(ask: Ask, value: str | None, c: Citation) -> str:
+    if value:
+        gloss = ""
+        for unit, fn in _UNIT_GLOSS:
+            if unit in value:
+                try:
+                    gloss = fn(value)
+                except ValueError:
+                    gloss = ""
+                break
+        return f"The policy states {value}{gloss} — see the quoted clause ({c.section})."
+    return f"The policy addresses this in {c.section}; the clause reads:"
+
+
+_ABSTAIN = {
+    "value": "政策原文提到了相关内容，但没有写明您问的具体数额或期限，无法给出准确答案。",
+    "materials": "政策原文没有列出所需的申请材料。",
+    "procedure": "政策原文没有写明具体的申请或办理流程。",
+    "contact": "政策原文没有提供联系电话、网址或办理地址。",
+    "deadline": "政策原文没有写明具体的时间或截止日期。",
+    "place": "现有知识库只收录成都市的政策，无法回答其他地区的问题。",
+    "off-topic": "这个问题不在现有政策文件的范围内，无法根据原文回答。",
+    "empty": "知识库中没有可用的内容。",
+}
+_ABSTAIN_EN = {
+    "value": "The policy mentions this topic but does not state the specific figure you asked for.",
+    "materials": "The policy does not list the application materials.",
+    "procedure": "The policy does not describe an application procedure for this.",
+    "contact": "The policy gives no phone number, website or address for this.",
+    "deadline": "The policy does not state a date or deadline for this.",
+    "place": "The knowledge base covers Chengdu's policy only; it cannot answer for other places.",
+    "off-topic": "The policy documents do not cover this question, so there is no grounded answer.",
+    "empty": "The knowledge base is empty.",
+}
+
+
+def _abstain_message(reason: str, script: str) -> str:
+    if script == ENGLISH:
+        return _ABSTAIN_EN.get(reason, _ABSTAIN_EN["off-topic"])
+    return to_script(_ABSTAIN.get(reason, _ABSTAIN["off-topic"]), script)

@@ -1,0 +1,89 @@
+"""Lexical side of retrieval: tokens for Simplified text and a small BM25.
+
+Tokens are jieba words plus character bigrams (prefixed with ``#``): words carry meaning,
+bigrams survive segmentation differences between a colloquial question and policy prose.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
+
+# Words that say how a question is asked, not what it is about.
+STOPWORDS = frozenset("""
+的 了 是 在 和 与 及 或 等 把 被 让 给 对 为 从 向 到 于 以 之 其 这 那 哪 吗 呢 吧 啊 呀 么 嘛 哦 噢
+我 你 他 她 它 我们 你们 他们 咱 咱们 自己 有 没 没有 会 能 能够 可 可以 要 想 应该 需要 请问 请 问
+什么 怎么 怎样 如何 多少 几 哪些 哪个 哪里 哪儿 为什么 是否 是不是 有没有 能不能 可不可以 一下 一些
+这个 那个 这些 那些 这里 那里 就 都 也 还 又 再 很 太 更 最 个 上 下 里 中 吗 么 啥 咋 吗 多 该 怎么办
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def tokenize(text: str) -> list[str]:
+    """Lexical tokens of (already Simplified) text."""
+    jieba = _jieba()
+    tokens: list[str] = []
+    for run in _CJK_RUN.findall(text):
+        words = [w for w in jieba.lcut_for_search(run) if w not in STOPWORDS]
+        tokens.extend(words)
+        tokens.extend("#" + run[i:i + 2] for i in range(len(run) - 1))
+    tokens.extend(_NUMBER.findall(text))
+    tokens.extend(w.lower() for w in _ASCII_WORD.findall(text))
+    return tokens
+
+
+def content_words(text: str) -> list[str]:
+    """The meaningful words of a (Simplified) question: no stopwords, no bigrams."""
+    jieba = _jieba()
+    out = []
+    for run in _CJK_RUN.findall(text):
+        out.extend(w for w in jieba.lcut(run) if w not in STOPWORDS)
+    out.extend(_NUMBER.findall(text))
+    return out
+
+
+class BM25:
+    """Okapi BM25 over pre-tokenised documents."""
+
+    def __init__(self, docs_tokens: list[list[str]], k1: float = 1.2, b: float = 0.5):
+        self.k1, self.b = k1, b
+        self.tf = [Counter(t) for t in docs_tokens]
+        self.len = [len(t) for t in docs_tokens]
+        self.avg = (sum(self.len) / len(self.len)) if self.len else 0.0
+        df: Counter = Counter()
+        for c in self.tf:
+            df.update(c.keys())
+        n = len(docs_tokens)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.postings: dict[str, list[int]] = {}
+        for i, c in enumerate(self.tf):
+            for t in c:
+                self.postings.setdefault(t, []).append(i)
+
+    def scores(self, query_tokens: list[str]) -> list[float]:
+        out = [0.0] * len(self.tf)
+        for t, qf in Counter(query_tokens).items():
+            idf = self.idf.get(t)
+            if idf is None:
+                continue
+            for i in self.postings[t]:
+                f = self.tf[i][t]
+                norm = self.k1 * (1 - self.b + self.b * self.len[i] / (self.avg or 1))
+                out[i] += idf * f * (self.k1 + 1) / (f + norm) * (1 + 0.5 * (qf - 1))
+        return out

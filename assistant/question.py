@@ -1,0 +1,240 @@
+"""Question analysis: clean the input, resolve follow-ups, and read what is being asked.
+
+What a question asks for (an amount, a duration, a list of materials, a place...) decides
+whether a retrieved clause actually answers it: a clause about rental subsidies that states
+no amount does not answer "租赁补贴每个月发多少钱".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .errors import BadQuestionError
+from .script import ENGLISH, detect_script, has_cjk, to_simplified
+
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f]")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    notices: tuple[str, ...] = ()
+
+
+def clean_question(raw: str, max_chars: int = 2000) -> Cleaned:
+    """Strip control characters and spaces; refuse empty input; truncate overly long input."""
+    if raw is None:
+        raise BadQuestionError("the question is empty: type a question, e.g. 人才公寓打几折？")
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", str(raw)))
+    text = re.sub(r"[\t\r\n ]+", " ", text).strip()
+    if not text:
+        raise BadQuestionError("the question is empty: type a question, e.g. 人才公寓打几折？")
+    notices = []
+    if len(text) > max_chars:
+        text = text[:max_chars]
+        notices.append(f"the question was longer than {max_chars} characters; only its first "
+                       f"{max_chars} were used")
+    return Cleaned(text, tuple(notices))
+
+
+# ---------------------------------------------------------------- what is asked
+
+@dataclass(frozen=True)
+class Ask:
+    """What the question wants: a kind of value, a section, a list, or a plain statement."""
+
+    kind: str  # "value", "section", "list", "name", "materials", "procedure", "contact",
+    #            "deadline", "eligibility", "benefits", "statement"
+    value: str = ""  # for kind=value: "discount", "days", "duration", "money", "percent",
+    #                  "ratio", "count"
+    section: str = ""  # a section code the question names (二(八)4, 第五条 ...)
+    doc_hint: str = ""
+
+
+_VALUE_CUES = [
+    ("discount", r"几折|打折|折扣|多少折|优惠多少|discount"),
+    ("money", r"多少钱|多少元|多少块|金额|钱数|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
+    ("days", r"几天|多少天|住多久|免费住多久|how many days"),
+    ("percent", r"百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|rate"),
+    ("ratio", r"收入比|比例是多少|ratio"),
+    ("duration", r"多久|多长时间|多长|几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
+    ("count", r"多少|几个|几所|几家|几条|几项|几万|几场|几张|几座|几处|几公里|数量|规模|how many|how much|what number|target"),
+]
+_LIST_CUES = r"有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
+_NAME_CUES = r"叫什么|名称|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
+_TEXT_CUES = r"原文|全文|内容|讲什么|讲了什么|说了什么|怎么写|怎么说|规定了什么|写了什么|是什么|text|say|says|about"
+_MATERIALS = r"材料|证件|证明文件|提交什么|提交哪些|带什么|准备什么|准备哪些|documents? (do|are|should)|paperwork"
+_PROCEDURE = r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|去哪申请|在哪申请|在哪里申请|在哪办|哪里办|线上申请|how (do|can) i apply|how to apply|where (do|can) i apply|application process"
+_CONTACT = r"电话|热线|联系方式|网址|网站|地址|窗口|邮箱|phone|hotline|website|address|contact"
+_DEADLINE = r"截止|截至|几号|哪天|什么时候开始申请|申请时间|报名时间|什么时候能申请|deadline|when can i apply"
+_BENEFITS = r"能享受什么|可以享受什么|享受哪些|有什么福利|有哪些福利|有什么优惠|有哪些优惠|有什么政策|有哪些政策|能得到什么|有什么好处|有什么支持|有哪些支持|what can i get|what benefits|which benefits|entitled to"
+
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_NUM_CN = {v: k for k, v in _CN_DIGIT.items()}
+_ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+               "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_CN_NUM = "一二三四五六七八九十"
+
+
+def section_ref(q: str) -> str:
+    """A section code the question names, e.g. 二(八)4, 二(九), 三(二), 第五条; '' if none."""
+    s = to_simplified(q)
+    m = re.search(rf"([一二三])\s*[、.]?\s*[(（]\s*([{_CN_NUM}]+)\s*[)）]\s*(?:第?\s*(\d{{1,2}})\s*(?:条|项|点|小项)?)?", s)
+    if m:
+        return f"{m.group(1)}({m.group(2)}){m.group(3) or ''}"
+    m = re.search(rf"(?<![一二三四五六七八九十\d])[(（]\s*([{_CN_NUM}]+)\s*[)）]\s*(\d{{1,2}})?", s)
+    if m:
+        return f"二({m.group(1)}){m.group(2) or ''}"
+    m = re.search(rf"第\s*([{_CN_NUM}]+|\d+)\s*(?:项|个|大)\s*(?:工程|任务)", s)
+    if m:
+        n = m.group(1)
+        n = _NUM_CN.get(int(n), n) if n.isdigit() else n
+        return f"二({n})"
+    m = re.search(rf"第\s*([{_CN_NUM}]+)\s*部分", s)
+    if m:
+        return m.group(1)
+    m = re.search(rf"第\s*([{_CN_NUM}百零]+|\d+)\s*条", s)
+    if m:
+        n = m.group(1)
+        return f"第{_int_to_cn(int(n)) if n.isdigit() else n}条"
+    m = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(major\s+)?project", q, re.I)
+    if m:
+        return f"二({_NUM_CN[_ORDINAL_EN[m.group(1).lower()]]})"
+    m = re.search(r"\bproject\s+(\d{1,2})\b", q, re.I)
+    if m and 1 <= int(m.group(1)) <= 10:
+        return f"二({_NUM_CN[int(m.group(1))]})"
+    return ""
+
+
+def _int_to_cn(n: int) -> str:
+    if n <= 10:
+        return _NUM_CN[n]
+    if n < 20:
+        return "十" + (_NUM_CN[n - 10] if n > 10 else "")
+    tens, ones = divmod(n, 10)
+    return _NUM_CN[tens] + "十" + (_NUM_CN[ones] if ones else "")
+
+
+def analyse(question: str) -> Ask:
+    """Read what a question asks for."""
+    s = to_simplified(question)
+    low = question.lower()
+
+    def has(p):
+        return re.search(p, s) is not None or re.search(p, low) is not None
+
+    ref = section_ref(question)
+    if ref:
+        if has(_LIST_CUES):
+            return Ask("list", section=ref)
+        if has(_NAME_CUES) and not has(r"原文|全文|内容"):
+            return Ask("name", section=ref)
+        value = next((v for v, p in _VALUE_CUES if has(p)), "")
+        if value:
+            return Ask("value", value=value, section=ref)
+        return Ask("section", section=ref)
+    if has(_BENEFITS):
+        return Ask("benefits")
+    if has(_MATERIALS):
+        return Ask("materials")
+    if has(_PROCEDURE):
+        return Ask("procedure")
+    if has(_CONTACT):
+        return Ask("contact")
+    if has(_DEADLINE):
+        return Ask("deadline")
+    if has(_LIST_CUES):
+        return Ask("list")
+    for value, pattern in _VALUE_CUES:
+        if has(pattern):
+            return Ask("value", value=value)
+    return Ask("statement")
+
+
+# ---------------------------------------------------------------- follow-ups
+
+_FOLLOW_UP = re.compile(
+    r"^(那|那么|那个|那这|那它|还有|另外|这个|这些|它|它们|其中|再问|顺便|那如果|如果是)|呢[?？]?$|"
+    r"^(and|what about|how about|what if|also|then)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Turn:
+    role: str
+    content: str
+
+
+def normalise_history(history) -> list[Turn]:
+    """Accept [{'role','content'}], [(user, assistant)] pairs or plain strings (user turns)."""
+    turns: list[Turn] = []
+    for item in history or []:
+        if isinstance(item, dict):
+            content = item.get("content")
+            if isinstance(content, list):  # gradio multimodal content parts
+                content = " ".join(str(p.get("text", "")) if isinstance(p, dict) else str(p) for p in content)
+            if content:
+                turns.append(Turn(str(item.get("role", "user")), str(content)))
+        elif isinstance(item, (list, tuple)) and len(item) == 2:
+            if item[0]:
+                turns.append(Turn("user", str(item[0])))
+            if item[1]:
+                turns.append(Turn("assistant", str(item[1])))
+        elif isinstance(item, str) and item.strip():
+            turns.append(Turn("user", item))
+    return turns
+
+
+def is_follow_up(question: str) -> bool:
+    q = question.strip()
+    if _FOLLOW_UP.search(q):
+        return True
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", q))
+    return has_cjk(q) and cjk <= 6
+
+
+def resolve(question: str, history) -> tuple[str, str | None]:
+    """(question to search, earlier question it leans on or None)."""
+    turns = normalise_history(history)
+    previous = [t.content for t in turns if t.role == "user"]
+    if not previous or not is_follow_up(question):
+        return question, None
+    prev = previous[-1]
+    # strip the follow-up's leading connective so it doesn't pollute the search
+    current = re.sub(r"^(那么|那|还有|另外|再问一下|顺便问一下|and|what about|how about)\s*", "", question, flags=re.I)
+    return f"{prev} {current}", prev
+
+
+def script_of(question: str) -> str:
+    return detect_script(question)
+
+
+def is_english(question: str) -> bool:
+    return detect_script(question) == ENGLISH
+
+
+@dataclass
+class Parsed:
+    """Everything the answer stage needs to know about a question."""
+
+    asked: str  # the cleaned question as typed
+    searched: str  # what retrieval searches (follow-ups include the earlier question)
+    leans_on: str | None
+    script: str
+    ask: Ask
+    notices: list[str] = field(default_factory=list)
+
+
+def parse(raw: str, history=None, max_chars: int = 2000) -> Parsed:
+    cleaned = clean_question(raw, max_chars)
+    searched, prev = resolve(cleaned.text, history)
+    ask = analyse(cleaned.text)
+    if prev is not None and ask.kind == "statement":
+        earlier = analyse(prev)
+        if earlier.kind in ("value", "list"):
+            ask = Ask(earlier.kind, value=earlier.value)
+    script = detect_script(cleaned.text)
+    if prev is not None and script != ENGLISH and not has_cjk(cleaned.text):
+        script = detect_script(prev)
+    return Parsed(cleaned.text, searched, prev, script, ask, list(cleaned.notices))

@@ -1,0 +1,85 @@
+"""Retrieve: rank chunks for a question by fused lexical (BM25) and dense scores.
+
+Both scripts are normalised to Simplified before matching. The dense score of a chunk is
+that of its best-matching sentence, so a long item is not diluted by its other sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .chunk import Chunk
+from .embed import Encoder
+from .expand import expand_query
+from .index import Index
+from .lexical import BM25, tokenize
+from .script import has_cjk, to_simplified
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked chunk with the scores that put it there."""
+
+    chunk: Chunk
+    score: float
+    lexical: float  # normalised 0..1 within this query
+    dense: float  # best sentence cosine similarity (raw)
+    best_unit: tuple[int, int] | None  # (start, end) of the best-matching sentence
+    position: int  # the chunk's position in the index
+
+
+def _minmax(x: np.ndarray) -> np.ndarray:
+    if x.size == 0:
+        return x
+    lo, hi = float(x.min()), float(x.max())
+    return (x - lo) / (hi - lo) if hi > lo else np.zeros_like(x)
+
+
+class Retriever:
+    """Hybrid retriever over a loaded index."""
+
+    def __init__(self, index: Index, encoder: Encoder | None, dense_weight: float = 0.5):
+        self.index = index
+        self.encoder = encoder if index.vectors is not None else None
+        self.dense_weight = dense_weight if self.encoder else 0.0
+        self.bm25 = BM25(index.tokens)
+        self._unit_chunk = np.array([u.chunk for u in index.units], dtype=np.int64)
+
+    def search(self, question: str, k: int = 8, query_vector: np.ndarray | None = None) -> list[Hit]:
+        """Top-k chunks for a question in any script (or English)."""
+        chunks = self.index.chunks
+        if not chunks:
+            return []
+        expanded = expand_query(question)
+        simplified = to_simplified(expanded)
+        lex = np.array(self.bm25.scores(tokenize(simplified)), dtype=np.float32)
+        lex_n = _minmax(lex)
+        dense = np.zeros(len(chunks), dtype=np.float32)
+        best = np.full(len(chunks), -1, dtype=np.int64)
+        if self.encoder is not None and len(self.index.units):
+            qv = query_vector if query_vector is not None else self.encoder.encode([to_simplified(question)])[0]
+            sims = self.index.vectors @ qv
+            # best sentence per chunk: sort by similarity, keep the first seen per chunk
+            order = np.argsort(-sims)
+            seen = np.zeros(len(chunks), dtype=bool)
+            for u in order:
+                c = self._unit_chunk[u]
+                if not seen[c]:
+                    seen[c] = True
+                    dense[c] = sims[u]
+                    best[c] = u
+        w = self.dense_weight
+        if w and not has_cjk(question):
+            # English questions barely match Chinese words; lean on the multilingual encoder.
+            w = max(w, 0.8 if lex.max() > 0 else 1.0)
+        fused = (1 - w) * lex_n + w * _minmax(dense) if w else lex_n
+        top = np.argsort(-fused, kind="stable")[:k]
+        hits = []
+        for i in top:
+            u = best[i]
+            span = (self.index.units[u].start, self.index.units[u].end) if u >= 0 else None
+            hits.append(Hit(chunk=chunks[i], score=float(fused[i]), lexical=float(lex_n[i]),
+                            dense=float(dense[i]), best_unit=span, position=int(i)))
+        return hits

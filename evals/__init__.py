@@ -1,0 +1,1 @@
+"""Evaluation sets for policy-assistant and the tools that check them (``python -m evals``)."""

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh machine, then runs them. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")"
+python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+# Real-browser tests drive Debian's chromium (never `playwright install`).
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
+    || echo "warning: could not install chromium; browser tests will be skipped" >&2
+fi
+python -m evals check evals/sets/*.jsonl
+python -m pytest -q "$@"
