@@ -9,18 +9,19 @@ cover it and shows the nearest clauses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from .chunk import Chunk, split_sentences
 from .cite import Citation, cite
+from .expand import expand_query
 from .index import Index
 from .ingest import Document
 from .lexical import content_words
 from .question import Ask, Parsed
 from .retrieve import Hit, Retriever
-from .script import ENGLISH, SIMPLIFIED, TRADITIONAL, to_script, to_simplified
+from .script import ENGLISH, SIMPLIFIED, TRADITIONAL, has_cjk, to_script, to_simplified
 
 # A value of each asked-for kind, matched on Simplified text.
 NUM = r"\d+(?:\.\d+)?"
@@ -35,12 +36,15 @@ VALUE_PATTERNS = {
 }
 VALUE_PATTERNS_RE = {k: re.compile(v) for k, v in VALUE_PATTERNS.items()}
 
-# What a clause must show to answer questions that ask for more than a statement.
-KIND_EVIDENCE = {
-    "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照"),
+# What a clause must show to answer a question that asks for more than a statement.
+NEED_EVIDENCE = {
+    "money": re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
+    "place": re.compile(r"平台|网站|网址|https?://|地址|窗口|大厅|位于|站点|服务中心|所在地|认定地"),
+    "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|期间|之日起|施行|到期|截止|次年"),
+    "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
     "procedure": re.compile(r"申请|申报|登记|登录|办理|提交|审核|流程|步骤"),
-    "contact": re.compile(r"电话|热线|网址|https?://|地址|邮箱|窗口"),
-    "deadline": re.compile(r"\d+月\d+日|\d+月|截止|每年|之日起"),
+    "contact": re.compile(r"电话|热线|网址|https?://|邮箱|\d{3,4}-\d{7,8}"),
+    "conditions": re.compile(r"条件|须|满足|符合|之一"),
 }
 
 # Places other than Chengdu: the corpus speaks for Chengdu only.
@@ -57,9 +61,9 @@ OFF_TOPIC = re.compile(
     r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|stock|lottery|movie)\b",
     re.I)
 
-STRONG_DENSE = 0.42  # best-sentence cosine above which an on-topic paraphrase is trusted
-MIN_DENSE = 0.24
-MIN_COVER = 0.34
+STRONG_DENSE = 0.40  # best-sentence cosine above which an on-topic paraphrase is trusted
+MIN_COVER = 0.25  # share of the question's topic words (IDF-weighted) the best clause covers
+NEED_COVER = 0.6  # the same over the answering chunk, for materials/place/time... questions
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,7 @@ def _find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:
     return best.group(0).strip("“”")
 
 
-def _weights(words: list[str], retriever: Retriever) -> dict[str, float]:
+def _weights(words: list[str], retriever: Retriever, partial: bool = True) -> dict[str, float]:
     idf = retriever.bm25.idf
     top = max(idf.values()) if idf else 1.0
     out = {}
@@ -142,20 +146,20 @@ def _weights(words: list[str], retriever: Retriever) -> dict[str, float]:
     return out
 
 
-def _coverage(weights: dict[str, float], text_s: str) -> float:
+def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> float:
     if not weights:
         return 0.0
     got = 0.0
     for w, wt in weights.items():
         if w in text_s:
             got += wt
-        elif len(w) > 2:
+        elif partial and len(w) > 2:
             grams = [w[i:i + 2] for i in range(len(w) - 1)]
             got += wt * sum(g in text_s for g in grams) / len(grams) * 0.8
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
+_ASK_WORDS = re.compile(r"提交|需要|准备|具体|多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
 
 
 def _topic_words(question_s: str) -> list[str]:
@@ -199,8 +203,9 @@ class Answerer:
                     and not re.search(re.escape(code) + r"[(（]", c.code)]
         return list(self._by_code.get(code, []))
 
-    def _answer_section(self, p: Parsed, hits: list[Hit]) -> Answer | None:
-        positions = self._section_chunks(p.ask.section)
+    def _answer_section(self, p: Parsed, hits: list[Hit], positions: list[int] | None = None
+                        ) -> Answer | None:
+        positions = positions or self._section_chunks(p.ask.section)
         if not positions:
             return None
         chunks = [self.index.chunks[i] for i in positions]
@@ -253,7 +258,9 @@ class Answerer:
 
     # -- everything else: pick the clause that carries the fact
     def _clauses(self, p: Parsed, hits: list[Hit], qv) -> list[Clause]:
-        q_s = to_simplified(p.searched)
+        q_s = to_simplified(expand_query(p.searched))
+        if not has_cjk(p.searched):
+            q_s = q_s[len(p.searched):]  # English: only the policy terms it maps to
         weights = _weights(_topic_words(q_s), self.retriever)
         anchors = list(weights)
         out = []
@@ -280,29 +287,53 @@ class Answerer:
         if not clauses:
             return self._abstain(p, retrieved, [], "empty")
         if OTHER_PLACES.search(q_s) and "成都" not in q_s and "蓉" not in q_s:
-            return self._abstain(p, retrieved, clauses, "place")
+            return self._abstain(p, retrieved, clauses, "other-place")
         if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(p.asked):
             return self._abstain(p, retrieved, clauses, "off-topic")
         best = max(clauses, key=lambda c: c.score)
-        on_topic = best.dense >= STRONG_DENSE or (best.cover >= MIN_COVER and best.dense >= MIN_DENSE)
-        if not on_topic:
+        if not (best.cover >= MIN_COVER or best.dense >= STRONG_DENSE):
             return self._abstain(p, retrieved, clauses, "off-topic")
-        kind = p.ask.kind
-        if kind == "value":
-            with_value = [c for c in clauses if c.value]
+        needs = p.ask.needs
+        if "current" in needs and (p.ask.kind == "value" or "money" in needs):
+            # the policy sets targets; it states no current prices or statistics
+            return self._abstain(p, retrieved, clauses, "current")
+        if p.ask.kind == "list":
+            listed = self._answer_list(p, hits)
+            if listed is not None:
+                return listed
+        pool = clauses
+        for need in (n for n in needs if n in NEED_EVIDENCE):
+            pattern = NEED_EVIDENCE[need]
+            pool = [c for c in pool if pattern.search(c.simplified)
+                    and self._chunk_cover(p, c) >= NEED_COVER]
+            if not pool:
+                return self._abstain(p, retrieved, clauses, need)
+        if p.ask.kind == "value":
+            with_value = [c for c in pool if c.value]
             if not with_value:
                 return self._abstain(p, retrieved, clauses, "value")
             best_v = max(with_value, key=lambda c: c.score)
-            if best_v.score < best.score - 0.12 and best_v.cover < 0.6:
+            if best_v.cover < MIN_COVER and best_v.dense < STRONG_DENSE:
                 return self._abstain(p, retrieved, clauses, "value")
             return self._compose(p, best_v, clauses, retrieved)
-        if kind in KIND_EVIDENCE:
-            pattern = KIND_EVIDENCE[kind]
-            fitting = [c for c in clauses if pattern.search(c.simplified) and c.cover >= 0.5]
-            if not fitting:
-                return self._abstain(p, retrieved, clauses, kind)
-            return self._compose(p, max(fitting, key=lambda c: c.score), clauses, retrieved)
-        return self._compose(p, best, clauses, retrieved)
+        return self._compose(p, max(pool, key=lambda c: c.score), clauses, retrieved)
+
+    def _chunk_cover(self, p: Parsed, c: Clause) -> float:
+        """How much of the question's topic the clause's whole chunk (and path) covers."""
+        q_s = to_simplified(expand_query(p.searched))
+        if not has_cjk(p.searched):
+            q_s = q_s[len(p.searched):]
+        weights = _weights(_topic_words(q_s), self.retriever, partial=False)
+        return _coverage(weights, to_simplified(c.chunk.text + " " + " ".join(c.chunk.section_path)),
+                         partial=False)
+
+    def _answer_list(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+        """"生态惠民示范工程有哪几条": the best heading among the top hits, with its sub-sections."""
+        for h in hits[:3]:
+            if h.chunk.kind == "heading" and h.chunk.outline:
+                return self._answer_section(replace(p, ask=Ask("list", section=h.chunk.code)), hits,
+                                            positions=[h.position])
+        return None
 
     def _compose(self, p: Parsed, best: Clause, clauses: list[Clause], retrieved) -> Answer:
         doc = self.docs[best.chunk.doc_id]
@@ -332,7 +363,7 @@ class Answerer:
         near = sorted(clauses, key=lambda c: c.score, reverse=True)
         citations, seen = [], set()
         for c in near:
-            if c.chunk.id in seen or reason in ("off-topic", "place") and c.score < 0.3:
+            if c.chunk.id in seen or reason in ("off-topic", "other-place") and c.score < 0.3:
                 continue
             seen.add(c.chunk.id)
             citations.append(cite(self.docs[c.chunk.doc_id], c.chunk, c.start, c.end))
@@ -399,7 +430,12 @@ _ABSTAIN = {
     "procedure": "政策原文没有写明具体的申请或办理流程。",
     "contact": "政策原文没有提供联系电话、网址或办理地址。",
     "deadline": "政策原文没有写明具体的时间或截止日期。",
-    "place": "现有知识库只收录成都市的政策，无法回答其他地区的问题。",
+    "time": "政策原文没有写明具体的时间安排。",
+    "place": "政策原文没有写明具体的地点或办理场所。",
+    "money": "政策原文没有写明具体的金额或收费标准。",
+    "conditions": "政策原文没有列出具体的条件。",
+    "current": "政策原文只规定目标和举措，没有当前的实际价格或统计数据。",
+    "other-place": "现有知识库只收录成都市的政策，无法回答其他地区的问题。",
     "off-topic": "这个问题不在现有政策文件的范围内，无法根据原文回答。",
     "empty": "知识库中没有可用的内容。",
 }
@@ -409,7 +445,12 @@ _ABSTAIN_EN = {
     "procedure": "The policy does not describe an application procedure for this.",
     "contact": "The policy gives no phone number, website or address for this.",
     "deadline": "The policy does not state a date or deadline for this.",
-    "place": "The knowledge base covers Chengdu's policy only; it cannot answer for other places.",
+    "time": "The policy does not state a date or schedule for this.",
+    "place": "The policy does not name a place or office for this.",
+    "money": "The policy does not state an amount or fee for this.",
+    "conditions": "The policy does not list the conditions for this.",
+    "current": "The policy sets targets and measures; it gives no current prices or statistics.",
+    "other-place": "The knowledge base covers Chengdu's policy only; it cannot answer for other places.",
     "off-topic": "The policy documents do not cover this question, so there is no grounded answer.",
     "empty": "The knowledge base is empty.",
 }

@@ -203,7 +203,9 @@ def _read_pdf(data: bytes, path) -> tuple[str, tuple[int, ...]]:
         raise IngestError(path, "not a readable PDF (it has no pages)")
     if not any(p.strip() for p in raw_pages):
         raise IngestError(path, "no text layer (scanned PDF?): run OCR first")
-    cleaned = [clean_pdf_page(p, number) for number, p in enumerate(raw_pages, 1)]
+    page_lines = [_page_lines(p, number) for number, p in enumerate(raw_pages, 1)]
+    width = _text_width(page_lines)
+    cleaned = ["\n".join(_join_broken_lines(lines, width)) for lines in page_lines]
     starts, pos = [], 0
     for p in cleaned:
         starts.append(pos)
@@ -244,7 +246,7 @@ def _is_heading(line: str) -> bool:
     return classify(line.lstrip(" \t\u3000")) is not None
 
 
-def clean_pdf_page(raw: str, page_number: int = 0) -> str:
+def clean_pdf_page(raw: str, page_number: int = 0, text_width: int | None = None) -> str:
     """Conservative clean-up of one page of extracted PDF text.
 
     - newlines normalised, trailing spaces dropped, Kangxi-radical look-alikes mapped back;
@@ -253,8 +255,16 @@ def clean_pdf_page(raw: str, page_number: int = 0) -> str:
     - a line whose characters are all spaced out (`成 都 市 人 民 政 府`) is closed up;
     - a line broken by the page width is joined to its continuation only when that is safe:
       the continuation starts with punctuation no line can start with, or the line fills the
-      text width, ends without closing punctuation and the next line is not a heading.
+      text width (`text_width`, measured over the whole document by `_text_width`), ends
+      without closing punctuation and the next line is not a heading.
     """
+    lines = _page_lines(raw, page_number)
+    if text_width is None:
+        text_width = _text_width([lines])
+    return "\n".join(_join_broken_lines(lines, text_width))
+
+
+def _page_lines(raw: str, page_number: int) -> list[str]:
     text = _fix_chars(normalize_newlines(raw))
     lines = [ln.rstrip() for ln in text.split("\n")]
     while lines and not lines[0].strip():
@@ -270,8 +280,16 @@ def clean_pdf_page(raw: str, page_number: int = 0) -> str:
             lines.pop()
         while lines and not lines[0].strip():
             lines.pop(0)
-    lines = [_close_letter_spacing(ln) for ln in lines]
-    return "\n".join(_join_broken_lines(lines))
+    return [_close_letter_spacing(ln) for ln in lines]
+
+
+def _text_width(pages: list[list[str]]) -> int:
+    """The width of a full line of text, when several lines reach it; else 0 (unknown)."""
+    widths = [_width(ln.strip()) for lines in pages for ln in lines]
+    full = max(widths, default=0)
+    if full >= 30 and sum(w >= 0.9 * full for w in widths) >= 2:
+        return full
+    return 0
 
 
 def _close_letter_spacing(line: str) -> str:
@@ -282,15 +300,12 @@ def _close_letter_spacing(line: str) -> str:
     return line
 
 
-def _join_broken_lines(lines: list[str]) -> list[str]:
-    widths = [_width(ln.strip()) for ln in lines]
-    full = max(widths, default=0)
-    # The text width is only known when several lines reach it.
-    width_known = full >= 30 and sum(w >= 0.9 * full for w in widths) >= 2
+def _join_broken_lines(lines: list[str], full: int) -> list[str]:
     out: list[str] = []
-    for i, line in enumerate(lines):
-        if out and out[-1].strip() and line.strip() and _continues(out[-1], line, widths[i - 1],
-                                                                   full, width_known):
+    prev_width = 0  # width of the physical line before, not of what it was joined into
+    for line in lines:
+        width = _width(line.strip())
+        if out and out[-1].strip() and line.strip() and _continues(out[-1], line, prev_width, full):
             prev = out[-1]
             nxt = line.lstrip()
             sep = " " if (prev[-1:].isascii() and prev[-1:].isalnum()
@@ -298,10 +313,11 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             out[-1] = prev + sep + nxt
         else:
             out.append(line)
+        prev_width = width
     return out
 
 
-def _continues(prev: str, line: str, prev_width: int, full: int, width_known: bool) -> bool:
+def _continues(prev: str, line: str, prev_width: int, full: int) -> bool:
     nxt = line.lstrip(" \t\u3000")
     if _is_heading(nxt):
         return False
@@ -309,9 +325,7 @@ def _continues(prev: str, line: str, prev_width: int, full: int, width_known: bo
         return True
     if _PARAGRAPH_END.search(prev):
         return False
-    # `prev` filled the line (its own width may have grown by earlier joins: use the
-    # width of the physical line, which is what `prev_width` measures)
-    return width_known and prev_width >= 0.9 * full
+    return full > 0 and prev_width >= 0.9 * full
 
 
 # --------------------------------------------------------------------------- DOCX
@@ -522,8 +536,10 @@ def extract_meta(text: str, stem: str = "") -> dict:
         # a title set on two lines: 成都市人民政府关于印发 / …的通知
         if i + 1 < len(head):
             nxt = head[i + 1]
-            if (not title.endswith(_DOC_TYPES) and _ABOUT.search(title) and nxt.endswith(_DOC_TYPES)
-                    and len(title) + len(nxt) <= 80 and not _PARAGRAPH_END.search(title)):
+            # or on an issuer line and a 关于… line: 成都市人民政府 / 关于印发…的通知
+            if len(title) + len(nxt) <= 80 and not _PARAGRAPH_END.search(title + nxt) and (
+                    (not title.endswith(_DOC_TYPES) and _ABOUT.search(title) and nxt.endswith(_DOC_TYPES))
+                    or (_clean_issuer(title) and _ABOUT.match(nxt) and nxt.endswith(_DOC_TYPES))):
                 title = title + nxt
         break
     if title and not _PARAGRAPH_END.search(title) and title.count("，") + title.count(",") < 2:
