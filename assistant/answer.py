@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .chunk import Chunk, split_sentences
+from .chunk import Chunk, title_end
 from .cite import Citation, cite
 from .expand import expand_query
 from .index import Index
@@ -34,6 +34,10 @@ VALUE_PATTERNS = {
     "ratio": rf"{NUM}\s*[:：]\s*{NUM}",
     "count": rf"{NUM}\s*(?:万|亿)?\s*(?:个|所|张|家|公里|平方米|万平方米|亩|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|棵|株|千米|米|公顷|平方公里|天|分钟|%|元|万元|亿元|年|批|级|倍|床)|{NUM}\s*[:：]\s*{NUM}|{NUM}\s*%|{NUM}折",
 }
+# Numbers written in Chinese ("未来五年"), tried only when no digits answer the question.
+_CN = "[一二两三四五六七八九十百千]+"
+VALUE_PATTERNS["count_cn"] = rf"{_CN}(?:万|亿)?(?:个|所|张|家|公里|户|年|条|座|项|支|类|次|倍)(?![一-龥]{{0,1}}样)"
+VALUE_PATTERNS["duration_cn"] = rf"{_CN}(?:天|个月|年|分钟|小时|周)"
 VALUE_PATTERNS_RE = {k: re.compile(v) for k, v in VALUE_PATTERNS.items()}
 
 # What a clause must show to answer a question that asks for more than a statement.
@@ -58,11 +62,11 @@ OTHER_PLACES = re.compile(
 OFF_TOPIC = re.compile(
     r"天气|气温|下雨|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
     r"菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|"
-    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|stock|lottery|movie)\b",
+    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|stock|lottery|movie|hotpot|restaurants?|cover letter)\b",
     re.I)
 
-STRONG_DENSE = 0.40  # best-sentence cosine above which an on-topic paraphrase is trusted
-MIN_COVER = 0.25  # share of the question's topic words (IDF-weighted) the best clause covers
+STRONG_DENSE = 0.30  # best-sentence cosine above which an on-topic paraphrase is trusted
+MIN_COVER = 0.15  # share of the question's topic words (IDF-weighted) the best clause covers
 NEED_COVER = 0.6  # the same over the answering chunk, for materials/place/time... questions
 
 
@@ -82,7 +86,7 @@ class Clause:
 
     @property
     def score(self) -> float:
-        return 0.45 * self.dense + 0.35 * self.cover + 0.2 * self.rank_score + (0.15 if self.value else 0.0)
+        return 0.35 * self.dense + 0.45 * self.cover + 0.2 * self.rank_score + (0.15 if self.value else 0.0)
 
 
 @dataclass
@@ -117,10 +121,18 @@ class Answer:
 
 # ------------------------------------------------------------------ helpers
 
+_FALLBACK = {"percent": ("ratio",), "ratio": ("percent",), "days": ("duration",),
+             "count": ("count_cn",), "duration": ("duration_cn",)}
+
+
 def _find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:
     """The value of the asked kind in a Simplified clause, nearest to the question's words."""
     pattern = VALUE_PATTERNS_RE.get(kind) or VALUE_PATTERNS_RE["count"]
     found = list(pattern.finditer(text_s))
+    for other in _FALLBACK.get(kind, ()):
+        if found:
+            break
+        found = list(VALUE_PATTERNS_RE[other].finditer(text_s))
     if not found:
         return None
     if len(found) == 1 or not anchors:
@@ -159,7 +171,14 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"提交|需要|准备|具体|多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
+_ASK_WORDS = re.compile(r"政策|政府|问题|解决|打算|规定|说法|管不管|要求|提到|提出|讲|提交|需要|准备|具体|多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
+
+
+def _topic_text(p: Parsed) -> str:
+    """The Simplified words a clause should cover: the question plus the policy terms it maps to."""
+    expanded = to_simplified(expand_query(p.searched))
+    # English: only the policy terms it maps to can match Chinese text
+    return expanded if has_cjk(p.searched) else expanded[len(p.searched):]
 
 
 def _topic_words(question_s: str) -> list[str]:
@@ -187,8 +206,8 @@ class Answerer:
     def answer(self, p: Parsed) -> Answer:
         qv = None
         if self.retriever.encoder is not None:
-            qv = self.retriever.encoder.encode([to_simplified(p.searched)])[0]
-        hits = self.retriever.search(p.searched, k=max(self.top_k, 10), query_vector=qv)
+            qv = self.retriever.encoder.encode([to_simplified(p.query)])[0]
+        hits = self.retriever.search(p.query, k=max(self.top_k, 10), query_vector=qv)
         if p.ask.section:
             direct = self._answer_section(p, hits)
             if direct is not None:
@@ -203,6 +222,14 @@ class Answerer:
                     and not re.search(re.escape(code) + r"[(（]", c.code)]
         return list(self._by_code.get(code, []))
 
+    def _children(self, head: Chunk) -> list[Chunk]:
+        """The first chunk of each direct sub-section of a heading, in order."""
+        depth = len(head.section_path)
+        return [c for c in self.index.chunks
+                if c.doc_id == head.doc_id and len(c.section_path) == depth + 1
+                and c.section_path[:depth] == head.section_path
+                and (c.id == f"{c.doc_id}#{c.code}" or c.id == f"{c.doc_id}#{c.code}~1")]
+
     def _answer_section(self, p: Parsed, hits: list[Hit], positions: list[int] | None = None
                         ) -> Answer | None:
         positions = positions or self._section_chunks(p.ask.section)
@@ -211,66 +238,62 @@ class Answerer:
         chunks = [self.index.chunks[i] for i in positions]
         head = chunks[0]
         doc = self.docs[head.doc_id]
+        body = [c for c in self.index.chunks
+                if c.doc_id == head.doc_id and c.code == head.code and c.kind == "text"]
+        wants = p.ask.kind
+        if wants == "section" and not body:
+            wants = "list"
         citations: list[Citation] = []
-        if p.ask.kind == "name":
+        sep = "：" if p.script != ENGLISH else ": "
+        lead = to_script(_title_text(head), p.script)
+        if wants == "name":
             s, e = _title_span(head)
             citations.append(cite(doc, head, s, e))
-            lead = to_script(doc.text[s:e], p.script)
-            body = lead
-        elif p.ask.kind == "list" or (head.kind == "heading" and p.ask.kind != "value"):
-            children = [c for c in self.index.chunks
-                        if c.doc_id == head.doc_id and c.code.startswith(head.code) and c.code != head.code
-                        and len(c.section_path) == len(head.section_path) + 1 and not c.id.endswith(("/p2", "/p3"))
-                        and "~" not in c.id[-3:] or (c.code != head.code and c.id.endswith("~1"))]
-            intro = [c for c in chunks if c.kind != "heading"]
-            if p.ask.kind == "list" or not intro:
-                for c in children:
-                    s, e = _title_span(c)
-                    citations.append(cite(self.docs[c.doc_id], c, s, e))
-                titles = [to_script(x.quote, p.script) for x in citations]
-                lead = to_script(_title_text(head), p.script)
-                body = lead + ("：" if p.script != ENGLISH else ": ") + "；".join(titles)
-                if not citations:
-                    citations.append(cite(doc, head, head.start, head.end))
-                    body = to_script(head.text, p.script)
-            else:
-                for c in intro:
-                    citations.append(cite(self.docs[c.doc_id], c, c.start, c.end))
-                lead = to_script(_title_text(head), p.script)
-                body = "\n".join(to_script(c.quote, p.script) for c in citations)
+            text_body = lead
+        elif wants == "list":
+            for c in self._children(head):
+                s, e = _title_span(c)
+                citations.append(cite(self.docs[c.doc_id], c, s, e))
+            if not citations:
+                return None
+            text_body = lead + sep + "；".join(to_script(x.quote, p.script) for x in citations)
         else:
-            for c in chunks:
+            for c in body:
                 citations.append(cite(self.docs[c.doc_id], c, c.start, c.end))
-            lead = to_script(_title_text(head), p.script)
-            body = "\n".join(to_script(c.quote, p.script) for c in citations)
-            if p.ask.kind == "value":
-                value = _find_value(p.ask.value, to_simplified(body), [])
+            text_body = "\n".join(to_script(c.quote, p.script) for c in citations)
+            if wants == "value":
+                value = _find_value(p.ask.value, to_simplified(text_body), [])
                 if value:
                     lead = to_script(value, p.script)
-                    body = lead + "。" + body
+                    text_body = lead + "。" + text_body
+        # the whole section first (it holds every sub-section), then what was cited
+        wide = [i for i, c in enumerate(self.index.chunks)
+                if c.doc_id == head.doc_id and c.code == head.code and c.kind in ("heading", "section")]
+        cited = {x.chunk_id for x in citations}
+        order = wide + [i for i in positions if i not in wide]
+        order += [i for i, c in enumerate(self.index.chunks) if c.id in cited and i not in order]
         ordered = [Hit(chunk=self.index.chunks[i], score=1.0, lexical=1.0, dense=0.0, best_unit=None,
-                       position=i) for i in positions]
-        seen = {h.position for h in ordered}
+                       position=i) for i in order]
+        seen = set(order)
         retrieved = (ordered + [h for h in hits if h.position not in seen])[:max(self.top_k, 5)]
-        text = _with_sources(body, citations, p.script)
+        text = _with_sources(text_body, citations, p.script)
         return Answer(p.asked, True, text, citations, retrieved, p.searched, p.script, lead=lead,
                       notices=p.notices)
 
     # -- everything else: pick the clause that carries the fact
     def _clauses(self, p: Parsed, hits: list[Hit], qv) -> list[Clause]:
-        q_s = to_simplified(expand_query(p.searched))
-        if not has_cjk(p.searched):
-            q_s = q_s[len(p.searched):]  # English: only the policy terms it maps to
-        weights = _weights(_topic_words(q_s), self.retriever)
+        weights = _weights(_topic_words(_topic_text(p)), self.retriever)
         anchors = list(weights)
         out = []
-        for rank, h in enumerate(hits[:6]):
+        for rank, h in enumerate(hits[:8]):
             c = h.chunk
+            if c.kind == "section" or (c.kind == "heading" and rank > 0):
+                continue
             path_s = to_simplified(" ".join(c.section_path))
             units = self._units_by_chunk.get(h.position, [])
             spans = [(self.index.units[u].start, self.index.units[u].end, u) for u in units]
             if c.kind == "heading":
-                spans = [(c.start, c.end, units[0] if units else -1)]
+                spans = [(c.start, title_end(c), units[0] if units else -1)]
             for s, e, u in spans:
                 text = self.docs[c.doc_id].text[s:e]
                 text_s = to_simplified(text)
@@ -320,17 +343,14 @@ class Answerer:
 
     def _chunk_cover(self, p: Parsed, c: Clause) -> float:
         """How much of the question's topic the clause's whole chunk (and path) covers."""
-        q_s = to_simplified(expand_query(p.searched))
-        if not has_cjk(p.searched):
-            q_s = q_s[len(p.searched):]
-        weights = _weights(_topic_words(q_s), self.retriever, partial=False)
+        weights = _weights(_topic_words(_topic_text(p)), self.retriever, partial=False)
         return _coverage(weights, to_simplified(c.chunk.text + " " + " ".join(c.chunk.section_path)),
                          partial=False)
 
     def _answer_list(self, p: Parsed, hits: list[Hit]) -> Answer | None:
         """"生态惠民示范工程有哪几条": the best heading among the top hits, with its sub-sections."""
         for h in hits[:3]:
-            if h.chunk.kind == "heading" and h.chunk.outline:
+            if h.chunk.kind in ("heading", "section") and h.chunk.outline:
                 return self._answer_section(replace(p, ask=Ask("list", section=h.chunk.code)), hits,
                                             positions=[h.position])
         return None
@@ -385,9 +405,9 @@ _TITLE_END = re.compile(r"[。；]")
 
 
 def _title_span(c: Chunk) -> tuple[int, int]:
-    m = _TITLE_END.search(c.text)
-    end = c.start + (m.start() if m else len(c.text))
-    return c.start, end
+    line = c.text[: title_end(c) - c.start]
+    m = _TITLE_END.search(line)
+    return c.start, c.start + (m.start() if m else len(line))
 
 
 def _title_text(c: Chunk) -> str:

@@ -8,11 +8,12 @@ citation can be checked against the source and read as 二、主要任務 > (八
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .ingest import Document
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
+MAX_SECTION_CHARS = 2500  # a heading spans its whole section up to this size
 MAX_CHARS = 420  # longer paragraphs are cut at sentence ends
 _CN_NUM = "一二三四五六七八九十百零〇两"
 
@@ -43,7 +44,9 @@ class Chunk:
     text: str
     start: int
     end: int
-    kind: str = "text"  # "text", or "heading" for a line that is only a heading
+    # "text"; "heading" for a heading-only line, whose span covers its whole section when that
+    # is short enough; "section" for the whole section of a heading that has text of its own
+    kind: str = "text"
     outline: tuple[str, ...] = ()  # titles of the sub-sections of a heading
     page: int | None = None
 
@@ -208,15 +211,32 @@ def chunk_document(doc: Document) -> list[Chunk]:
             chunks.append(Chunk(id=cid, doc_id=doc.id, source=doc.source, section_path=path,
                                 code=code, text=text[a:b], start=a, end=b, kind=kind,
                                 page=doc.page_at(a)))
-    # Headings know their sub-sections, so "有哪几条" finds the list.
-    return [c if c.kind != "heading" else _with_outline(c, children.get(c.code, ()))
-            for c in chunks]
+    # Headings know their sub-sections and span them, so "有哪几条" finds the whole list.
+    out: list[Chunk] = []
+    for c in chunks:
+        kids = tuple(children.get(c.code, ())) if c.code else ()
+        is_title = c.id == f"{doc.id}#{c.code}" or c.id == f"{doc.id}#{c.code}~1"
+        if not kids or not is_title:
+            out.append(c)
+            continue
+        depth = len(c.section_path)
+        end = max(x.end for x in chunks if x.section_path[:depth] == c.section_path)
+        fits = end - c.start <= MAX_SECTION_CHARS
+        if c.kind == "heading":
+            out.append(replace(c, outline=kids, text=text[c.start:end] if fits else c.text,
+                               end=end if fits else c.end))
+        else:
+            out.append(c)
+            if fits:
+                out.append(replace(c, id=f"{doc.id}#{c.code}/all", kind="section", outline=kids,
+                                   text=text[c.start:end], end=end))
+    return out
 
 
-def _with_outline(c: Chunk, outline) -> Chunk:
-    from dataclasses import replace
-
-    return replace(c, outline=tuple(outline))
+def title_end(c: Chunk) -> int:
+    """Offset where a heading chunk's own title line ends."""
+    nl = c.text.find("\n")
+    return c.start + (nl if nl >= 0 else len(c.text))
 
 
 def chunk_documents(docs: list[Document]) -> list[Chunk]:

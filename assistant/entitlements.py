@@ -91,9 +91,10 @@ _UNITS = [
 ]
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _PER = r"(?:/(?:人[·•・]月|人[·•・]年|人|户|月|年|天|平方米|平米|㎡))?"
+_ALT_UNIT = r"(?:[(（][间套户个所][)）])?"  # 22.6万套（间）
 QTY_RE = re.compile(
     rf"(?<![A-Za-z\d.．])(?P<num>{_DIGIT}(?:\s*[×*]\s*{_DIGIT})?(?:\s*[-~～—–至]\s*{_DIGIT})?)"
-    rf"\s*(?P<unit>%|％|‰|折|[万亿千百]?(?:{_UNIT_ALT}){_PER}|[万亿])"
+    rf"\s*(?P<unit>%|％|‰|折|[万亿千百]?(?:{_UNIT_ALT}){_PER}{_ALT_UNIT}|[万亿])"
 )
 RATIO_RE = re.compile(rf"(?<![A-Za-z\d.．])(?P<num>{_DIGIT}\s*[:：]\s*{_DIGIT})(?![\d:：])")
 _POST_QUAL_RE = re.compile(r"^(?:[(（]含[)）])?(及以上|以上|以内|以下|左右|内)")
@@ -113,11 +114,16 @@ class Quantity:
 
 
 def find_quantities(simp: str, base: int = 0, *, keep_excluded: bool = False) -> list[Quantity]:
-    """Numbers with units in a (Simplified) text, with offsets shifted by `base`."""
+    """Numbers with units in a (Simplified) text, offsets shifted by `base`.
+
+    A number with unit is digits (decimals, ranges 8-10, products 7×24) followed by %, 折 or a
+    unit/measure word (元, 万个, 平方米, 元/人·月 …), or a ratio such as 1.8:1. Calendar dates
+    (2026年, 5月, 1日) and ordinals (第2) are not counted.
+    """
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in RATIO_RE.finditer(simp):
-        value = re.sub(r"\s|：", lambda x: "" if x.group().isspace() else ":", m.group("num"))
+        value = re.sub(r"\s", "", m.group("num")).replace("：", ":")
         found.append(Quantity(base + m.start(), base + m.end(), value, ""))
         taken.append((m.start(), m.end()))
     for m in QTY_RE.finditer(simp):
@@ -126,12 +132,9 @@ def find_quantities(simp: str, base: int = 0, *, keep_excluded: bool = False) ->
         num = re.sub(r"\s", "", m.group("num")).replace("*", "×")
         unit = m.group("unit").replace("％", "%")
         excluded = ""
-        plain = num.replace(".", "")
-        if unit == "年" and plain.isdigit() and len(num) == 4 and 1900 <= int(num) <= 2100:
+        if unit == "年" and re.fullmatch(r"(19|20)\d\d", num):
             excluded = "date"
-        elif unit == "月" or (unit == "日" and simp[max(0, m.start() - 1):m.start()] == "月"):
-            excluded = "date"
-        elif unit == "日":
+        elif unit in ("月", "日"):
             excluded = "date"
         elif simp[max(0, m.start() - 1):m.start()] == "第":
             excluded = "ordinal"
@@ -150,7 +153,7 @@ BENEFICIARY_GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("新市民", ("新市民", "来蓉")),
     ("老年人", ("老年", "老人", "养老", "适老", "一老")),
     ("儿童", ("儿童", "幼儿", "婴幼儿", "托育", "孩子", "少年", "未成年", "学生", "中小学", "一小",
-             "学位")),
+             "学位", "义务教育")),
     ("残疾人", ("残疾", "无障碍", "助残", "特殊少年", "特殊人群", "特殊群体")),
     ("低收入群体", ("低收入", "特困", "兜底", "救助", "零就业", "困难群众")),
     ("中小微企业", ("中小企业", "小微企业", "中小微企业", "个体工商户", "民营经济")),
@@ -161,72 +164,84 @@ BENEFICIARY_GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("城镇居民", ("城镇居民", "城乡居民", "城乡收入")),
     ("患者", ("患者", "病人", "精神障碍")),
 ]
-_NOT_CHILD = re.compile(r"大学生|研究生|毕业生|留学生")
+_NOT_CHILD = re.compile(r"大学生|研究生|毕业生|留学生|学历学位|学位证书")
 
 CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     ("income", ("收入", "可支配", "工资", "财产性", "经营性", "转移性")),
-    ("housing", ("住房", "公寓", "租赁", "租金", "住宅", "房价", "房子", "驿站", "入住", "安家",
-                 "棚户区", "城中村", "老旧小区", "电梯", "物业", "补贴面积")),
+    ("housing", ("住房", "公寓", "租赁", "租金", "优租", "住宅", "房价", "房子", "驿站", "入住",
+                 "安家", "棚户区", "城中村", "老旧小区", "电梯", "物业", "补贴面积")),
     ("transport", ("通勤", "地铁", "轨道", "公交", "交通", "出行", "停车", "道路", "自行车", "骑行",
                    "换乘", "候车", "TOD")),
     ("education", ("学校", "教育", "学位", "幼儿园", "中小学", "高校", "教师", "研究生", "高职",
                    "学生")),
     ("health", ("医疗", "医院", "卫生", "医师", "疾控", "传染病", "中医", "寿命", "千人口床位", "健康",
-                "体质", "食品", "药品", "三甲", "医学")),
+                "体质", "食品", "药品", "三甲", "医学", "临床", "专科")),
     ("care", ("养老", "老年", "老人", "托育", "儿童", "残疾", "救助", "照护", "托养", "康养", "供养",
               "无障碍", "助餐", "兜底", "低收入", "患者", "康复", "特殊人群")),
     ("start-up", ("创业", "孵化", "众创", "双创", "创新平台", "科创", "创新", "科研", "技术",
                   "中小企业", "中小微企业", "小微企业", "放款", "信贷", "贷")),
-    ("work", ("就业", "岗位", "职业", "技能", "人力资源", "实习", "见习", "劳动", "引才", "工匠")),
+    ("work", ("就业", "岗位", "职业", "技能", "人力资源", "实习", "见习", "劳动", "引才", "引进人才",
+              "紧缺人才", "工匠")),
     ("environment", ("生态", "空气", "大气", "污染", "水质", "水体", "水源", "森林", "绿道", "公园",
                      "绿化", "垃圾", "废物", "耕地", "花卉", "熊猫", "河湖", "蓝网", "蓝天", "岸线",
                      "见绿", "见园", "增绿")),
     ("services", ("服务", "政务", "办事", "事项", "审批", "文化", "体育", "运动", "社区", "便民",
                   "消费", "商业", "博物馆", "书店", "赛事", "菜市场", "购物", "诉求", "供电", "消防",
-                  "应急", "避难", "安全", "地震", "案件", "采购", "文艺", "演出", "旅游", "保供")),
+                  "应急", "避难", "安全", "地震", "案件", "采购", "文艺", "演出", "旅游", "保供",
+                  "政府", "政策")),
 ]
 
 # Offer markers: a clause with one of these gives something to someone.
 _BENEFIT = re.compile(r"免费|优惠|补贴|补助|资助|无息|减免|即来即享|免申即享|给予|可享受|享受|享有|"
-                      r"人才贷|成果贷|集中供养")
+                      r"人才贷|成果贷|集中供养|可申请")
 _RATE = re.compile(r"率|比例|占比")
 _CAP_FOR_TENANT = re.compile(r"租金.*不得?超过|不得?超过.*租金")
 # Figure-less entitlements: a benefit noun together with an offer verb.
-_FREE_NOUN = re.compile(r"免费|优惠|补贴|补助|资助|无息借款|信用贷款|“人才贷”|人才贷|免申即享|即来即享|"
+_FREE_NOUN = re.compile(r"免费|优惠|补贴|补助|资助|无息借款|信用贷款|人才贷|免申即享|即来即享|"
                         r"集中供养|助餐|家庭照护床位|托养服务|延时服务|家庭医生签约|长期照护保险|"
                         r"心理辅导|就业援助|保障性租赁住房|人才公寓|公租房")
-_OFFER_VERB = re.compile(r"提供|给予|享受|享有|可享|即享|即来即享|实现|发放|设立|推出|完善|推进|"
-                         r"可申请|即可申请|探索设立|开展|健全|加强")
-_NEGATION = re.compile(r"不能|不可|不重复|不累加|终止|停发|追回|放弃|不含|不得申报|视为")
+_OFFER_VERB = re.compile(r"提供|给予|享受|享有|可享|即享|即来即享|实现|设立|推出|完善|推进|"
+                         r"可申请|即可申请|开展|健全|加强")
+_NOT_OFFER = re.compile(r"不能|不可|不重复|不累加|终止|停发|追回|放弃|不含|不得申报|视为|负责|报备|"
+                        r"拨付|财力|扣缴|职责|审核|资金|影响|进行发放|发放时|所需")
 
 # No row of their own (the figure is a condition, a procedure step, a penalty or an example).
 _SKIP_RULES: list[tuple[str, re.Pattern]] = [
-    ("penalty", re.compile(r"不得申报|追回|诚信档案|追究|骗取|终止发放|终止补贴|停发")),
-    ("policy term", re.compile(r"有效期|施行|起施行|废止")),
-    ("procedure", re.compile(r"公示|申报材料|提交|证明材料|认定证书|认证报告|社保证明|申请表")),
-    ("eligibility condition", re.compile(r"签订.{0,8}合同|参保|毕业于|学术排名|紧缺度|年满|首次|"
+    ("penalty", re.compile(r"不得申报|追回|诚信档案|追究|骗取")),
+    ("termination", re.compile(r"终止发放|终止补贴|停发|也将终止")),
+    ("procedure", re.compile(r"公示|申报材料|提交|证明材料|认定证书|认证报告|社保证明|申请表|须提供")),
+    ("policy term", re.compile(r"有效期|起施行|废止")),
+    ("eligibility condition", re.compile(r"签订.{0,12}合同|参保|毕业于|学术排名|紧缺度|年满|首次|"
                                          r"间隔|所称|条件之一")),
 ]
+_SENTENCE_WIDE_SKIPS = ("penalty", "termination", "policy term")
 
-_CONDITION_RE = re.compile(
-    r"(?:符合|满足|具备)[^；;。]{0,80}?的[A-Za-z\u4e00-\u9fff]{0,12}?"
-    r"(?=[，,]|购买|可|享|全面|建档|获得|申请|租住|从|给予|提供|实现|参照|按|$)")
-_ONLY_IF_RE = re.compile(r"只需([^；;。]{2,80}?)[，,]?即可")
+_CONDITION_RES = [
+    re.compile(r"只需(?P<c>[^；;。]{2,80}?)[，,]?即可"),
+    re.compile(r"(?P<c>(?:符合|满足|具备)(?:[^；;。，,]|[，,](?=或|且|并|以及))*?的[A-Za-z\u4e00-\u9fff]{0,12}?)"
+               r"(?=[，,]|购买|可|享|全面|建档|获得|申请|租住|从|给予|提供|实现|参照|按|$)"),
+    re.compile(r"对(?P<c>[^；;。]{2,80}?的[^，,；;。]{0,16}?(?:人才|人员|企业|老人|群体|家庭|儿童|青年|"
+               r"毕业生|残疾人|患者))[，,]"),
+]
 _GROUP_NOUN = (r"人才|青年|青年人|毕业生|老人|老年人|儿童|残疾人|企业|居民|家庭|患者|群体|人员|"
                r"新市民")
 _GROUP_PREFIX_RE = re.compile(rf"^([^，,；;。]{{0,40}}(?:{_GROUP_NOUN}))")
+_VERB_START = re.compile(r"^(?:升级|优化|建设|推动|推进|完善|实施|打造|提供|加快|构建|设立|建立|开展|引进|"
+                         r"培育|发展|实现|鼓励|支持|新增|新建|健全|加强|探索|依托|促进|深化|强化|全面|"
+                         r"积极|大力|持续|规范|按照|根据|通过|若|如)")
+_PERIOD_CLAUSE = re.compile(r"^从[^，,；;。]{0,12}起(?:\d+(?:个月|年)内)?$")
 
 _QUAL_ADJACENT = ["力争突破", "力争达到", "力争达", "不低于", "不少于", "不超过", "不超", "不高于",
-                  "不得超过", "提升到", "提高到", "提升至", "缩小到", "缩减到", "缩短", "降低至",
-                  "降低到", "保持在", "控制在", "上限为", "突破", "超过", "高于", "低于", "小于",
-                  "大于", "至少", "达到", "达", "年满", "约", "前", "提升", "增长"]
+                  "不得超过", "提升到", "提高到", "提升至", "缩小到", "缩减到", "降低至", "降低到",
+                  "保持在", "控制在", "上限为", "突破", "超过", "高于", "低于", "小于", "大于", "至少",
+                  "达到", "达", "年满", "约", "前"]
 _QUAL_ADJ_RE = re.compile("(?:" + "|".join(map(re.escape, _QUAL_ADJACENT)) + r")[“”\s]*$")
 _QUAL_SCOPE_RE = re.compile(r"力争|新增|累计|新建")
-_LEAD_VERB_RE = re.compile(r"^(?:新增|新建|建成|建设|完成|培育|打造|引进|发展|标准化改造|实现|引进培育|"
-                           r"新建和改扩建|创作生产|规划建设|推出|举办|开展|构建)")
+_LEAD_VERB_RE = re.compile(r"^(?:新建和改扩建|引进培育|标准化改造|新增|新建|建成|建设|完成|培育|打造|引进|"
+                           r"发展|实现|创作生产|规划建设|推出|举办|开展|构建)")
 _RESPECTIVELY = re.compile(r"分别|各")
 _PAIRS = {"城乡": ("城镇", "农村"), "新旧": ("新", "旧"), "男女": ("男", "女"), "中外": ("中", "外")}
-_DOC_PERIOD_RE = re.compile(r"“?(十[一二三四五六七八九]五)”?(时期|期间|末期|末)")
+_DOC_PERIOD_RE = re.compile(r"“?(十[一二三四五六七八九]五)”?(时期|期间)")
 _UNTIL_RE = re.compile(r"到“?(十[一二三四五六七八九]五)”?末期?|到(20\d\d)年(?:底|末)?")
 _PERIOD_PATTERNS = [
     (re.compile(r"从[^，,；;。]{0,12}起\d+(?:个月|年)内"), None),
@@ -237,7 +252,7 @@ _PERIOD_PATTERNS = [
     (re.compile(r"逐年"), "逐年"),
 ]
 _HEAD_MARK_RE = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百\d]+[章条]\s*|"
-                           r"[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)|——)")
+                           r"[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d)|——)\s*")
 _CLAUSE_PUNCT = "，,；;"
 _OPEN, _CLOSE = "（(“‘《[【〔", "）)”’》]】〕"
 _QUOTE_MARKS = re.compile(r"[“”‘’\"《》]")
@@ -263,9 +278,9 @@ def _split_at(text: str, base: int, seps: str) -> list[tuple[int, int]]:
     spans.append((begin, len(text)))
     out = []
     for a, b in spans:
-        while a < b and text[a].isspace():
+        while a < b and (text[a].isspace() or text[a] in "。"):
             a += 1
-        while b > a and text[b - 1].isspace():
+        while b > a and (text[b - 1].isspace() or text[b - 1] in "。"):
             b -= 1
         if b > a:
             out.append((base + a, base + b))
@@ -303,7 +318,7 @@ def _groups_in(text: str) -> list[str]:
     return out
 
 
-def _category(texts_weights: list[tuple[str, int]]) -> str:
+def _category(texts_weights: list[tuple[str, float]]) -> str:
     scores = {c: 0.0 for c in CATEGORIES}
     for text, weight in texts_weights:
         for cat, keys in CATEGORY_KEYWORDS:
@@ -318,9 +333,9 @@ def _enumeration(text: str, n: int) -> tuple[str, list[str]] | None:
         for pair, items in _PAIRS.items():
             if pair in text:
                 return pair, list(items)
-    tokens = re.compile(r"[A-Za-z\u4e00-\u9fff]+(?:[、或和与及][A-Za-z\u4e00-\u9fff]+)+")
+    chains = re.compile(r"[A-Za-z\u4e00-\u9fff]+(?:[、或和与及][A-Za-z\u4e00-\u9fff]+)+")
     best = None
-    for m in tokens.finditer(text):
+    for m in chains.finditer(text):
         parts = re.split(r"[、或和与及]", m.group())
         if len(parts) != n:
             continue
@@ -345,17 +360,15 @@ def _enumeration(text: str, n: int) -> tuple[str, list[str]] | None:
 class _Ctx:
     doc: Document
     simp: str
-    doc_period: str
+    doc_period: str = ""
+    title: str = ""
     code_period: dict[str, str] = field(default_factory=dict)
     example_codes: set[str] = field(default_factory=set)
 
 
 def _doc_period(simp: str) -> str:
-    head = simp[:800]
-    m = _DOC_PERIOD_RE.search(head)
-    if m and m.group(2) in ("时期", "期间"):
-        return f"{m.group(1)}时期"
-    return ""
+    m = _DOC_PERIOD_RE.search(simp[:800])
+    return f"{m.group(1)}时期" if m else ""
 
 
 def _until(text: str) -> str:
@@ -366,11 +379,13 @@ def _until(text: str) -> str:
 
 
 def _period(ctx: _Ctx, chunk: Chunk, seg: str, sentence: str, kind: str) -> str:
-    for text in (seg, sentence):
-        for pat, label in _PERIOD_PATTERNS:
-            m = pat.search(text)
-            if m:
-                return label or m.group()
+    for pat, label in _PERIOD_PATTERNS:
+        m = pat.search(seg)
+        if m:
+            return label or m.group()
+    m = _PERIOD_PATTERNS[0][0].search(sentence)
+    if m:
+        return m.group()
     until = _until(sentence) or _until(ctx.simp[chunk.start:chunk.end])
     if until:
         return until
@@ -380,30 +395,34 @@ def _period(ctx: _Ctx, chunk: Chunk, seg: str, sentence: str, kind: str) -> str:
     return ctx.doc_period if kind == TARGET else ""
 
 
-def _skip_reason(ctx: _Ctx, chunk: Chunk, sentence: str, segment: str) -> str:
+def _skip_reason(ctx: _Ctx, chunk: Chunk, sentence: str, segment: str, *,
+                 title: str = "", with_conditions: bool = True) -> str:
+    """Why a figure in `segment` is not a row of its own ("" when it is)."""
     if chunk.code in ctx.example_codes or "=" in sentence or "例如" in sentence:
         return "worked example"
     if sentence.rstrip().endswith(("？", "?")):
         return "question"
+    offered = bool(_BENEFIT.search(segment) or _BENEFIT.search(title))
     for reason, pat in _SKIP_RULES:
-        if reason == "penalty" and pat.search(sentence):
+        if reason == "eligibility condition" and not with_conditions:
+            continue
+        if pat.search(segment):
             return reason
-        if pat.search(segment) or (pat.search(sentence) and not _BENEFIT.search(segment)):
+        if pat.search(sentence) and (reason in _SENTENCE_WIDE_SKIPS or not offered):
             return reason
     return ""
 
 
-def _condition(sentence: str, clause_start: int) -> tuple[str, int]:
-    """(condition text, its offset in the sentence) — who qualifies — or ("", -1)."""
-    m = _ONLY_IF_RE.search(sentence)
-    if m:
-        return _clean(m.group(1)), m.start()
-    best = None
-    for m in _CONDITION_RE.finditer(sentence):
-        if m.start() <= clause_start + 40:
-            best = m
-    if best:
-        return _clean(best.group()), best.start()
+def _find_condition(sentence: str, s_a: int, lo: int, hi: int) -> tuple[str, int]:
+    """(who qualifies, its absolute offset) for a condition starting within [lo, hi), or ("", -1)."""
+    for pat in _CONDITION_RES:
+        best = None
+        for m in pat.finditer(sentence):
+            if lo <= s_a + m.start() < hi:
+                best = m
+        if best:
+            text = _clean(best.group("c"))
+            return re.sub(r"^(?:对|为)", "", text), s_a + best.start()
     return "", -1
 
 
@@ -417,28 +436,24 @@ def _kind(segment: str, clause: str, unit: str) -> str:
     return TARGET
 
 
+_NEEDS_SUBJECT_START = re.compile(r"^(?:免费|可享受|享受|给予|力争|均|分别|其中|即|总和|合计|并|且|但)")
+_QUAL_WORDS = re.compile("|".join(map(re.escape, _QUAL_ADJACENT)) + r"|力争|每人|每家|每年|约|分别|均")
+
+
 def _needs_subject(prefix: str) -> bool:
     p = _clean(prefix)
-    if re.match(r"^(?:免费|可享受|享受|给予|力争|均|分别|其中|即|总和|合计|并|且)", p):
+    if _NEEDS_SUBJECT_START.match(p):
         return True
-    p = re.sub("|".join(map(re.escape, _QUAL_ADJACENT)) + r"|力争|每人|每家|每年|约|分别|均", "", p)
-    return _cjk_count(p) < 2
-
-
-@dataclass
-class _Draft:
-    quantities: list[Quantity]  # one run: figures listed with 、 (分别 …), or a single figure
-    seg_start: int
-    seg_end: int
+    return _cjk_count(_QUAL_WORDS.sub("", p)) < 2
 
 
 def _runs(qs: list[Quantity], simp: str) -> list[list[Quantity]]:
+    """Figures listed one after the other with 、 (…分别为100%、70%、50%) form one run."""
     runs: list[list[Quantity]] = []
     for q in qs:
         if runs:
-            prev = runs[-1][-1]
-            gap = simp[prev.end:q.start]
-            post = _POST_QUAL_RE.match(simp[prev.end:q.start])
+            gap = simp[runs[-1][-1].end:q.start]
+            post = _POST_QUAL_RE.match(gap)
             if post:
                 gap = gap[post.end():]
             if gap.strip() == "、":
@@ -449,7 +464,8 @@ def _runs(qs: list[Quantity], simp: str) -> list[list[Quantity]]:
 
 
 def _segments(simp: str, a: int, b: int, runs: list[list[Quantity]]) -> list[tuple[int, int, list]]:
-    """Cut a clause into list segments, each holding the runs it states."""
+    """Cut a clause into list segments (at 、, and at 和/及/与 right after a figure), each with
+    the runs it states; items without a figure join the next segment."""
     inside = [(r[0].start, r[-1].end) for r in runs if len(r) > 1]
     cuts = [a]
     depth = 0
@@ -462,32 +478,26 @@ def _segments(simp: str, a: int, b: int, runs: list[list[Quantity]]) -> list[tup
         elif depth == 0 and not any(s < i < e for s, e in inside):
             if ch == "、":
                 cuts.append(i + 1)
-            elif ch in "和及与":
-                before = simp[a:i]
-                if any(r[-1].end <= i and _POST_QUAL_RE.sub("", simp[r[-1].end:i]) == ""
-                       for r in runs):
-                    cuts.append(i + 1)
-                del before
+            elif ch in "和及与" and any(
+                    r[-1].end <= i and _POST_QUAL_RE.sub("", simp[r[-1].end:i]) == "" for r in runs):
+                cuts.append(i + 1)
     cuts.append(b + 1)
-    raw = [(cuts[k], cuts[k + 1] - 1) for k in range(len(cuts) - 1)]
     segs: list[tuple[int, int, list]] = []
-    pending_start = None
-    for s, e in raw:
+    pending = None
+    for k in range(len(cuts) - 1):
+        s, e = cuts[k], cuts[k + 1] - 1
         rs = [r for r in runs if s <= r[0].start < e]
         if not rs:
-            if pending_start is None:
-                pending_start = s
+            pending = s if pending is None else pending
             continue
-        segs.append((pending_start if pending_start is not None else s, e, rs))
-        pending_start = None
-    if pending_start is not None and segs:
-        s, _, rs = segs[-1]
-        segs[-1] = (s, b, rs)
+        segs.append((pending if pending is not None else s, e, rs))
+        pending = None
     return segs
 
 
-def _row_runs(simp: str, seg_end: int, runs: list[list[Quantity]]) -> list[list[Quantity]]:
-    """Runs that state the segment's fact: those that end it (or precede 和/及), else the last."""
+def _row_runs(simp: str, seg_end: int, runs: list[list[Quantity]]) -> list[tuple[list[Quantity], bool]]:
+    """(run, terminal) for the runs that state the segment's fact: those that end it (or come
+    before 和/及), else the last one, which then qualifies the words after it."""
     terminal = []
     for r in runs:
         tail = simp[r[-1].end:seg_end]
@@ -496,26 +506,25 @@ def _row_runs(simp: str, seg_end: int, runs: list[list[Quantity]]) -> list[list[
             tail = tail[post.end():]
         tail = _QUOTE_MARKS.sub("", tail).strip()
         if tail == "" or tail[:1] in "和及与":
-            terminal.append(r)
-    return terminal or [runs[-1]]
+            terminal.append((r, True))
+    return terminal or [(runs[-1], False)]
 
 
 def _qualifier(simp: str, seg_start: int, q_start: int, q_end: int, seg_end: int,
-               lead_prefix: str) -> tuple[str, int]:
-    """(qualifier, start of an adjacent comparator before the figure)."""
+               lead: str) -> tuple[str, int]:
+    """(qualifier, start of the comparator right before the figure)."""
     prefix = simp[seg_start:q_start]
     quals: list[str] = []
     adj_start = q_start
-    for m in _QUAL_SCOPE_RE.finditer(lead_prefix + prefix):
+    for m in _QUAL_SCOPE_RE.finditer(lead + prefix):
         if m.group() not in quals:
             quals.append(m.group())
     m = _QUAL_ADJ_RE.search(prefix)
     if m:
         word = _QUOTE_MARKS.sub("", m.group()).strip()
-        if word not in ("前",) or True:
-            for w in (["力争", "突破"] if word == "力争突破" else [word]):
-                if w not in quals:
-                    quals.append(w)
+        for w in (["力争", "突破"] if word == "力争突破" else [word]):
+            if w not in quals:
+                quals.append(w)
         adj_start = seg_start + m.start()
     post = _POST_QUAL_RE.match(simp[q_end:seg_end])
     if post and post.group(1) not in quals:
@@ -527,193 +536,214 @@ def _doc_rows(doc: Document) -> list[Entitlement]:
     simp = to_simplified(doc.text)
     if len(simp) != len(doc.text):  # offsets must stay valid
         simp = doc.text
-    ctx = _Ctx(doc=doc, simp=simp, doc_period=_doc_period(simp))
+    ctx = _Ctx(doc=doc, simp=simp, doc_period=_doc_period(simp), title=to_simplified(doc.title))
     chunks = chunk_document(doc)
     for ch in chunks:
-        body = simp[ch.start:ch.end]
         if "/p" in ch.id:
-            u = _until(body)
+            u = _until(simp[ch.start:ch.end])
             if u:
                 ctx.code_period.setdefault(ch.code, u)
     rows: list[Entitlement] = []
     for ch in chunks:
-        body = simp[ch.start:ch.end]
-        if re.match(r"\s*例如", body):
+        if re.match(r"\s*例如", simp[ch.start:ch.end]):
             ctx.example_codes.add(ch.code)
         rows.extend(_chunk_rows(ctx, ch))
     return rows
 
 
-def _chunk_rows(ctx: _Ctx, ch: Chunk) -> list[Entitlement]:
-    simp, text = ctx.simp, ctx.doc.text
-    rows: list[Entitlement] = []
-    ordinal = 0
-    titles = [to_simplified(_title_core(t)) for t in ch.section_path]
-    section = " > ".join(ch.section_path)
+class _RowMaker:
+    """Builds the rows of one chunk, numbering them."""
 
-    def make(kind, what, value, unit, qual, cond, period, qa, qb, weight_text) -> Entitlement:
-        nonlocal ordinal
-        ordinal += 1
-        groups_text = " ".join([what, cond, simp[qa:qb]] + titles[1:])
-        groups = _groups_in(groups_text) or ([ALL_RESIDENTS])
-        tw = [(what + " " + simp[qa:qb], 3)]
+    def __init__(self, ctx: _Ctx, ch: Chunk):
+        self.ctx, self.ch, self.ordinal = ctx, ch, 0
+        self.titles = [to_simplified(_title_core(t)) for t in ch.section_path]
+        self.section = " > ".join(ch.section_path)
+
+    def __call__(self, kind, what, value, unit, qual, cond, period, qa, qb, seg) -> Entitlement:
+        ctx, ch = self.ctx, self.ch
+        self.ordinal += 1
+        titles = self.titles
+        groups = _groups_in(" ".join([what, cond, seg] + titles)) or [ALL_RESIDENTS]
+        tw: list[tuple[str, float]] = [(what + " " + seg, 3), (ctx.title, 1)]
         if titles:
             tw.append((titles[-1], 2))
-            tw.extend((t, 1) for t in titles[:-1])
+            tw.extend((t, 0.5) for t in titles[:-1])
         return Entitlement(
-            id=f"{ch.id}:{ordinal}", kind=kind, category=_category(tw), beneficiaries=tuple(groups),
-            what=what, value=value, unit=unit, qualifier=qual, condition=cond, period=period,
-            section=section, code=ch.code, quote=text[qa:qb], source=ctx.doc.source, start=qa, end=qb,
-            doc_id=ctx.doc.id)
+            id=f"{ch.id}:{self.ordinal}", kind=kind, category=_category(tw),
+            beneficiaries=tuple(groups), what=what, value=value, unit=unit, qualifier=qual,
+            condition=cond, period=period, section=self.section, code=ch.code,
+            quote=ctx.doc.text[qa:qb], source=ctx.doc.source, start=qa, end=qb, doc_id=ctx.doc.id)
 
+
+def _entitlement_scope(simp: str, sentence: str, s_a: int, clauses: list[tuple[int, int]], ci: int,
+                       q_a: int, seg_end: int) -> tuple[str, int]:
+    """Who an entitlement is for and where its quote should start to include them."""
+    c_a, c_b = clauses[ci]
+    cond, at = _find_condition(sentence, s_a, s_a, seg_end)
+    if cond:
+        if at < q_a and c_b - at <= 160:
+            q_a = at
+        return cond, q_a
+    first_a, first_b = clauses[0]
+    first = simp[first_a:first_b]
+    gm = _GROUP_PREFIX_RE.match(_QUOTE_MARKS.sub(lambda x: " " * len(x.group()), first))
+    if gm and not _VERB_START.match(first) and c_b - first_a <= 160:
+        cond = re.sub(r"^(?:对|为)", "", _clean(gm.group(1)))
+        return cond, min(q_a, first_a)
+    if ci > 0 and c_b - first_a <= 160:
+        pre = [(a, b) for a, b in clauses[:ci] if not _PERIOD_CLAUSE.match(_clean(simp[a:b]))]
+        pre_text = "，".join(simp[a:b] for a, b in pre)
+        if pre and re.search(r"的$|毕业|取得|引进|在.+的", _clean(pre_text)) and not _VERB_START.match(
+                _clean(pre_text)):
+            return _clean(pre_text)[:100], min(q_a, first_a)
+    return "", q_a
+
+
+def _chunk_rows(ctx: _Ctx, ch: Chunk) -> list[Entitlement]:
+    simp = ctx.simp
+    make = _RowMaker(ctx, ch)
+    title = make.titles[-1] if make.titles else ""
+    rows: list[Entitlement] = []
     for sent in split_sentences(simp[ch.start:ch.end], ch.start):
         s_a = _strip_head_marker(simp, sent.start, sent.end)
         sentence = simp[s_a:sent.end]
         clauses = _split_at(sentence, s_a, _CLAUSE_PUNCT)
         qs_all = find_quantities(sentence, s_a)
-        used_clauses: set[int] = set()
+        with_rows: set[int] = set()
         for ci, (c_a, c_b) in enumerate(clauses):
             qs = [q for q in qs_all if c_a <= q.start < c_b]
             if not qs:
                 continue
-            runs = _runs(qs, simp)
-            prev_template = None  # (template, qualifier) of the previous row in this clause
-            segs = _segments(simp, c_a, c_b, runs)
+            clause = simp[c_a:c_b]
+            prev = None  # (before, after, qualifier, terminal) of the previous row in this clause
+            segs = _segments(simp, c_a, c_b, _runs(qs, simp))
             first_lead = ""
             for si, (g_a, g_b, seg_runs) in enumerate(segs):
                 segment = simp[g_a:g_b]
                 if si == 0:
                     lm = _LEAD_VERB_RE.match(_clean(segment))
                     first_lead = lm.group() if lm else ""
-                reason = _skip_reason(ctx, ch, sentence, segment)
-                if reason:
+                if _skip_reason(ctx, ch, sentence, segment, title=title):
                     continue
-                for run in _row_runs(simp, g_b, seg_runs):
-                    r_a, r_b = run[0].start, run[-1].end
-                    lead = first_lead if si > 0 else ""
-                    qual, adj = _qualifier(simp, g_a, r_a, r_b, g_b, lead)
-                    post = _POST_QUAL_RE.match(simp[r_b:g_b])
-                    r_tail = r_b + (post.end() if post else 0)
-                    before = simp[g_a:adj]
-                    after = simp[r_tail:g_b]
-                    kind = _kind(segment, simp[c_a:c_b], run[0].unit)
-                    number_only = _cjk_count(_clean(before) + _clean(after)) == 0
-                    if number_only and prev_template is not None:
-                        before, after, qual = prev_template
-                    elif si > 0 and lead and not _LEAD_VERB_RE.match(_clean(before)):
-                        before = lead + _clean(before).lstrip("和及与")
-                    prev_template = (before, after, qual)
-                    # quote: the clause, widened to the subject and, for entitlements, the condition
-                    q_a, q_b = c_a, c_b
-                    subject = ""
-                    k = ci
-                    if si == 0 and _needs_subject(simp[c_a:r_a]):
-                        while k > 0 and _needs_subject(simp[q_a:r_a]):
-                            k -= 1
-                            q_a = clauses[k][0]
-                        subj_raw = simp[clauses[k][0]:clauses[k][1]]
-                        subject = _subject_text(subj_raw)
-                    cond, cond_at = _condition(sentence, c_a - s_a)
-                    if kind == ENTITLEMENT:
-                        if cond_at >= 0 and s_a + cond_at < q_a and c_b - (s_a + cond_at) <= 160:
-                            q_a = s_a + cond_at
-                        elif not cond:
-                            first = simp[clauses[0][0]:clauses[0][1]]
-                            gm = _GROUP_PREFIX_RE.match(first)
-                            if gm and ci > 0 and c_b - clauses[0][0] <= 160:
-                                cond = _clean(gm.group(1))
-                                q_a = clauses[0][0]
-                            elif gm and ci == 0:
-                                cond = _clean(gm.group(1))
-                            elif ci > 0 and c_b - clauses[0][0] <= 160 and _condition_like(
-                                    simp[clauses[0][0]:c_a]):
-                                cond = _condition_text(simp, clauses[:ci])
-                                q_a = clauses[0][0]
-                    q_a = _strip_head_marker(simp, q_a, q_b)
-                    period = _period(ctx, ch, segment, sentence, kind)
-                    labels = None
-                    if len(run) > 1 and _RESPECTIVELY.search(simp[s_a:r_a]):
-                        labels = _enumeration(simp[s_a:r_a], len(run))
-                    for qi, q in enumerate(run):
-                        b_txt, a_txt, c_txt = before, after, cond
-                        if labels:
-                            span, items = labels
-                            b_txt = b_txt.replace(span, items[qi], 1)
-                            c_txt = c_txt.replace(span, items[qi], 1)
-                            b_txt = re.sub(r"分别(?=为|达|给予|是)", "", b_txt)
-                        what = _what(kind, subject, b_txt, a_txt, c_txt, q, titles)
-                        if kind == TARGET and what and labels is None and number_only and subject:
-                            what = subject
-                        rows.append(make(kind, what, q.value, q.unit, qual, c_txt, period,
-                                         q_a, q_b, segment))
-                    used_clauses.add(ci)
+                for run, terminal in _row_runs(simp, g_b, seg_runs):
+                    new_rows, prev = _run_rows(ctx, make, sentence, s_a, clauses, ci, clause, g_a,
+                                               g_b, si, segment, run, terminal, first_lead, prev)
+                    rows.extend(new_rows)
+                    with_rows.add(ci)
         # entitlements stated without a figure
         for ci, (c_a, c_b) in enumerate(clauses):
-            if ci in used_clauses:
-                continue
             clause = simp[c_a:c_b]
-            if not (_FREE_NOUN.search(clause) and _OFFER_VERB.search(clause)):
+            if ci in with_rows or not (_FREE_NOUN.search(clause) and _OFFER_VERB.search(clause)):
                 continue
-            if _NEGATION.search(clause) or _skip_reason(ctx, ch, sentence, clause) or \
-                    find_quantities(clause):
+            if _NOT_OFFER.search(clause) or find_quantities(clause) or _skip_reason(
+                    ctx, ch, sentence, clause, title=title, with_conditions=False):
                 continue
-            q_a, q_b = c_a, c_b
-            cond, cond_at = _condition(sentence, c_a - s_a)
-            if cond_at >= 0 and s_a + cond_at < q_a and c_b - (s_a + cond_at) <= 160:
-                q_a = s_a + cond_at
-            q_a = _strip_head_marker(simp, q_a, q_b)
+            cond, q_a = _entitlement_scope(simp, sentence, s_a, clauses, ci, c_a, c_b)
+            q_a = _strip_head_marker(simp, q_a, c_b)
             what = _clean(clause)
-            if cond and what.startswith(cond):
-                what = _clean(what[len(cond):])
-            what = re.sub(r"^(?:对|为)?" + re.escape(cond), "", what) if cond else what
+            if cond:
+                what = re.sub(r"^(?:对|为)?" + re.escape(cond), "", what)
+            what = re.sub(r"^(?:即可|可|并|但|且)", "", _clean(what))
             rows.append(make(ENTITLEMENT, _clean(what), "", "", "", cond,
-                             _period(ctx, ch, clause, sentence, ENTITLEMENT), q_a, q_b, clause))
+                             _period(ctx, ch, clause, sentence, ENTITLEMENT), q_a, c_b, clause))
     return rows
 
 
-def _condition_like(text: str) -> bool:
-    return bool(re.search(r"的[，,]?$|的[^，,]{0,12}$|在[^，,]+的|毕业|取得|引进", _clean(text) + ""))
+def _run_rows(ctx: _Ctx, make: _RowMaker, sentence: str, s_a: int, clauses: list[tuple[int, int]],
+              ci: int, clause: str, g_a: int, g_b: int, si: int, segment: str, run: list[Quantity],
+              terminal: bool, first_lead: str, prev):
+    """The rows for one run of figures (one per figure), and the template the next row may reuse."""
+    simp = ctx.simp
+    c_a, c_b = clauses[ci]
+    r_a, r_b = run[0].start, run[-1].end
+    lead = first_lead if si > 0 else ""
+    qual, adj = _qualifier(simp, g_a, r_a, r_b, g_b, lead)
+    post = _POST_QUAL_RE.match(simp[r_b:g_b])
+    r_tail = r_b + (post.end() if post else 0)
+    before = simp[g_a:adj] if terminal else simp[g_a:r_a]
+    after = simp[r_tail:g_b] if terminal else simp[r_b:g_b]
+    kind = _kind(segment, clause, run[0].unit)
+    if _cjk_count(_QUAL_WORDS.sub("", _clean(simp[g_a:r_a]) + _clean(after))) == 0 and prev:
+        before, after, qual, terminal = prev
+    elif si > 0 and lead and not _LEAD_VERB_RE.match(_clean(before)):
+        before = lead + _clean(before).lstrip("和及与")
+    template = (before, after, qual, terminal)
 
-
-def _condition_text(simp: str, clauses: list[tuple[int, int]]) -> str:
-    parts = [simp[a:b] for a, b in clauses if not re.match(r"^从.{0,12}起", simp[a:b])]
-    return _clean("，".join(parts))[:100]
+    # the quote: the clause, widened back to its subject and, for an entitlement, to who gets it
+    q_a, q_b = c_a, c_b
+    subject = ""
+    if si == 0 and _needs_subject(simp[c_a:r_a]):
+        k = ci
+        while k > 0:
+            k -= 1
+            ka, kb = clauses[k]
+            if _PERIOD_CLAUSE.match(_clean(simp[ka:kb])):
+                continue
+            subject = _subject_text(simp[ka:kb])
+            break
+        q_a = clauses[k][0]
+        if kind == TARGET and _BENEFIT.search(simp[q_a:c_b]) and not _RATE.search(segment):
+            kind = ENTITLEMENT
+    if kind == ENTITLEMENT:
+        cond, q_a = _entitlement_scope(simp, sentence, s_a, clauses, ci, q_a, g_b)
+        if cond:
+            subject = ""
+    else:
+        cond, _ = _find_condition(sentence, s_a, c_a, g_b)
+    q_a = _strip_head_marker(simp, q_a, q_b)
+    period = _period(ctx, make.ch, segment, sentence, kind)
+    labels = None
+    if len(run) > 1 and _RESPECTIVELY.search(simp[s_a:r_a]):
+        labels = _enumeration(simp[s_a:r_a], len(run))
+    out = []
+    for qi, q in enumerate(run):
+        b_txt, a_txt, c_txt = before, after, cond
+        if labels:
+            span, items = labels
+            b_txt = b_txt.replace(span, items[qi], 1)
+            c_txt = c_txt.replace(span, items[qi], 1)
+        what = _what(kind, subject, b_txt, a_txt, c_txt, q, terminal, make.titles)
+        out.append(make(kind, what, q.value, q.unit, qual, c_txt, period, q_a, q_b, segment))
+    return out, template
 
 
 def _subject_text(clause: str) -> str:
     qs = find_quantities(clause)
     if qs:
         clause = clause[:qs[0].start]
-    s = _clean(clause)
-    s = _QUAL_ADJ_RE.sub("", s)
-    s = re.sub(r"(年均增幅|年均增长|增幅|增长率?)$", "", s)
+    s = _QUAL_ADJ_RE.sub("", _clean(clause))
+    s = re.sub(r"(年均增幅|年均增长|增幅|增长率?)$", "", _clean(s))
     return _clean(s)
 
 
-def _what(kind: str, subject: str, before: str, after: str, cond: str, q: Quantity,
+def _what(kind: str, subject: str, before: str, after: str, cond: str, q: Quantity, terminal: bool,
           titles: list[str]) -> str:
-    b = _clean(before)
+    """A short Simplified description of the row."""
+    b, a = _clean(before), _clean(after)
     if cond:
         for c in (cond, "对" + cond, "为" + cond):
             if b.startswith(c):
                 b = _clean(b[len(c):])
                 break
-    a = _clean(after)
-    if kind == ENTITLEMENT:
-        core = f"{b}{q.text}{a}".strip()
+    if kind == ENTITLEMENT or not terminal:
+        core = f"{b}{q.text}{a}"
+        core = re.sub(r"分别(?=为|达|给予|是)", "", core)
+        core = re.sub(r"^(?:即可|可|并|但|且)", "", core)
     else:
-        b = _QUAL_ADJ_RE.sub("", b).rstrip()
-        core = f"{b}{a}" if (b or a) else ""
+        b = re.sub(r"(?:分别|均|各)$", "", _QUAL_ADJ_RE.sub("", b).rstrip())
+        core = f"{b}{a}"
+    core = _clean(core)
     if subject and (not core or _needs_subject(b)):
         core = f"{subject}：{core}" if core else subject
-    core = _clean(core)
     if kind == ENTITLEMENT and not _FREE_NOUN.search(core) and not _BENEFIT.search(core):
         for t in reversed(titles):
+            if t.endswith(("？", "?")):
+                continue
             t = _clean(re.sub(r"^第[一二三四五六七八九十百\d]+[章条]\s*", "", t))
             if _BENEFIT.search(t) or _FREE_NOUN.search(t):
                 core = f"{t}：{core}"
                 break
-    return core
+    return _clean(core)
 
 
 def build_register(docs: list[Document]) -> list[Entitlement]:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .chunk import CHUNKER_VERSION, Chunk, chunk_document, split_sentences
+from .chunk import CHUNKER_VERSION, Chunk, chunk_document, split_sentences, title_end
 from .embed import Encoder, make_encoder
 from .errors import IndexCorruptError, IndexMissingError, IndexStaleError
 from .ingest import Document, corpus_hash, load_documents
@@ -73,9 +73,16 @@ def chunk_title(c: Chunk) -> str:
     return re.sub(r"^(第[^章条]+[章条]\s*|[一二三四五六七八九十]+、|[(（][^)）]+[)）]|\d+[.．、]|——)", "", last)
 
 
+def own_text(c: Chunk) -> str:
+    """A chunk's own words: for headings and sections only their title line."""
+    if c.kind in ("heading", "section"):
+        return c.text[: title_end(c) - c.start]
+    return c.text
+
+
 def search_text(c: Chunk) -> str:
-    """What the lexical index sees for a chunk: its section path, text and sub-headings."""
-    parts = list(c.section_path) + [c.text] + list(c.outline)
+    """What the lexical index sees for a chunk: its section path, own text and sub-headings."""
+    parts = list(c.section_path) + [own_text(c)] + list(c.outline)
     return to_simplified("\n".join(parts))
 
 
@@ -83,9 +90,9 @@ def chunk_units(c: Chunk, position: int) -> list[tuple[Unit, str]]:
     """Dense units of a chunk: each sentence prefixed by its heading (and the outline)."""
     title = chunk_title(c)
     out = []
-    if c.kind == "heading":
-        text = c.text + ("：" + "、".join(c.outline) if c.outline else "")
-        out.append((Unit(position, c.start, c.end), text))
+    if c.kind in ("heading", "section"):
+        text = own_text(c) + ("：" + "、".join(c.outline) if c.outline else "")
+        out.append((Unit(position, c.start, title_end(c)), text))
     else:
         for s in split_sentences(c.text, c.start):
             sentence = c.text[s.start - c.start:s.end - c.start]
@@ -217,9 +224,23 @@ def build_index(settings: Settings, docs: list[Document] | None = None,
             "encoder": encoder.name, "seconds": round(seconds, 3)}
 
 
-def _remove_old_generations(root: Path, keep: str) -> None:
+def _remove_old_generations(root: Path, keep: str, grace_seconds: float = 600.0) -> None:
+    """Delete superseded generations and abandoned temp builds.
+
+    Anything younger than the grace period stays: another process may still be reading an
+    older generation or writing its own build.
+    """
+    now = time.time()
     for p in root.iterdir():
-        if p.is_dir() and (p.name.startswith("gen-") or p.name.startswith(".tmp-gen-")) and p.name != keep:
+        if not p.is_dir() or p.name == keep:
+            continue
+        if not (p.name.startswith("gen-") or p.name.startswith(".tmp-gen-")):
+            continue
+        try:
+            age = now - p.stat().st_mtime
+        except FileNotFoundError:
+            continue
+        if age > grace_seconds:
             shutil.rmtree(p, ignore_errors=True)
 
 

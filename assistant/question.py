@@ -76,7 +76,7 @@ _VALUE_CUES = [
     ("count", r"多少|几个|几所|几家|几条|几项|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
 _LIST_CUES = r"有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
-_NAME_CUES = r"叫什么|名称|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
+_NAME_CUES = r"叫什么|名称|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
 _TEXT_CUES = r"原文|全文|内容|讲什么|讲了什么|说了什么|怎么写|怎么说|规定了什么|写了什么|是什么|text|say|says|about"
 _MATERIALS = r"材料|证件|证明文件|提交什么|提交哪些|带什么|准备什么|准备哪些|documents? (do|are|should)|paperwork"
 _PROCEDURE = r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|去哪申请|在哪申请|在哪里申请|在哪办|哪里办|线上申请|how (do|can) i apply|how to apply|where (do|can) i apply|application process"
@@ -91,9 +91,16 @@ _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
 _CN_NUM = "一二三四五六七八九十"
 
 
+_PART_NAMES = {"总体要求": "一", "主要任务": "二", "保障措施": "三"}
+
+
 def section_ref(q: str) -> str:
     """A section code the question names, e.g. 二(八)4, 二(九), 三(二), 第五条; '' if none."""
     s = to_simplified(q)
+    for name, part in _PART_NAMES.items():
+        m = re.search(rf"{name}\S{{0,6}}?第?\s*[(（]\s*([{_CN_NUM}]+)\s*[)）]", s)
+        if m:
+            return f"{part}({m.group(1)})"
     m = re.search(rf"([一二三])\s*[、.]?\s*[(（]\s*([{_CN_NUM}]+)\s*[)）]\s*(?:第?\s*(\d{{1,2}})\s*(?:条|项|点|小项)?)?", s)
     if m:
         return f"{m.group(1)}({m.group(2)}){m.group(3) or ''}"
@@ -238,11 +245,16 @@ class Parsed:
     """Everything the answer stage needs to know about a question."""
 
     asked: str  # the cleaned question as typed
-    searched: str  # what retrieval searches (follow-ups include the earlier question)
+    searched: str  # the question actually searched, as shown to people
     leans_on: str | None
     script: str
     ask: Ask
     notices: list[str] = field(default_factory=list)
+    query: str = ""  # what retrieval matches: a follow-up's own words count twice
+
+    def __post_init__(self):
+        if not self.query:
+            self.query = self.searched
 
 
 def parse(raw: str, history=None, max_chars: int = 2000) -> Parsed:
@@ -256,4 +268,5 @@ def parse(raw: str, history=None, max_chars: int = 2000) -> Parsed:
     script = detect_script(cleaned.text)
     if prev is not None and script != ENGLISH and not has_cjk(cleaned.text):
         script = detect_script(prev)
-    return Parsed(cleaned.text, searched, prev, script, ask, list(cleaned.notices))
+    query = f"{searched} {cleaned.text}" if prev is not None else searched
+    return Parsed(cleaned.text, searched, prev, script, ask, list(cleaned.notices), query)

@@ -345,20 +345,25 @@ def _read_docx(data: bytes, path) -> str:
             hint = ": it is an old .doc or a password-protected file; save it as .docx first"
         raise IngestError(path, f"not a readable .docx file{hint or f' ({type(e).__name__})'}") from e
     parts: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            parts.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells, seen = [], set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # a merged cell repeats
-                        continue
-                    seen.add(id(cell._tc))
-                    cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
-                parts.append("\t".join(cells))
+
+    def walk(container) -> None:
+        for child in container.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                parts.append(Paragraph(child, document).text)
+            elif tag == "tbl":
+                for row in Table(child, document).rows:
+                    cells, seen = [], set()
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:  # a merged cell repeats
+                            continue
+                        seen.add(id(cell._tc))
+                        cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+                    parts.append("\t".join(cells))
+            elif tag in ("sdt", "sdtContent", "customXml", "ins", "smartTag"):
+                walk(child)  # content controls and tracked insertions hold paragraphs too
+
+    walk(document.element.body)
     text = normalize_newlines("\n".join(parts))
     text = "\n".join(ln.rstrip() for ln in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
@@ -501,6 +506,8 @@ def _is_date_line(line: str) -> bool:
 
 def _clean_issuer(s: str) -> str:
     s = re.sub(r"\s+", " ", s.strip(" \t\u3000（()）:：,，、"))
+    if re.search(r"[：:，,。；;《》“”]|^(抄送|主送|印发|联系|附件|来源|來源)", s):
+        return ""
     return s if 2 <= len(s) <= 40 and s.endswith(_ISSUER_END) else ""
 
 

@@ -1,11 +1,11 @@
-"""Command line: ``python -m evals COMMAND ...`` (commands: check)."""
+"""Command line: ``python -m evals COMMAND ...`` (commands: check, run)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from . import check
+from . import check, run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,6 +14,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # Each subcommand module configures its own parser and sets `handler`.
     check.configure_parser(subparsers.add_parser("check", help="validate eval sets (JSONL)"))
+    run.configure_parser(subparsers.add_parser(
+        "run", help="run an eval set through the assistant (and --baseline) and write a report"))
 
     args = parser.parse_args(argv)
     return args.handler(args)

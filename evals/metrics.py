@@ -380,12 +380,13 @@ def group_keys(row: Mapping) -> list[tuple[str, str]]:
 
 
 def breakdowns(rows: Sequence[Mapping], verdicts: Sequence[Mapping]) -> dict:
-    """``{dimension: {value: summarize(rows of that value)}}`` for each tag key and source."""
+    """``{dimension: {value: summarize(rows of that value)}}`` for each tag key and source,
+    values in order of first appearance in ``rows`` (sets follow the document's order)."""
     groups: dict[str, dict[str, list]] = {k: {} for k in (*TAG_KEYS, "source")}
     for row, v in zip(rows, verdicts):
         for dim, value in group_keys(row):
             groups[dim].setdefault(value, []).append(v)
-    return {dim: {value: summarize(vs) for value, vs in sorted(by.items())}
+    return {dim: {value: summarize(vs) for value, vs in by.items()}
             for dim, by in groups.items()}
 
 

@@ -32,7 +32,7 @@ def find_cjk_font() -> str | None:
         f = files("paperang_p2_fonts_cjk") / "fonts" / "wqy-microhei.ttc"
         if f.is_file():
             return str(f)
-    except ModuleNotFoundError:
+    except ImportError:
         pass
     if shutil.which("fc-list"):
         out = subprocess.run(["fc-list", ":lang=zh-cn", "file"], capture_output=True, text=True).stdout

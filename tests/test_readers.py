@@ -30,7 +30,7 @@ def find_cjk_font() -> str | None:
         f = files("paperang_p2_fonts_cjk") / "fonts" / "wqy-microhei.ttc"
         if f.is_file():
             return str(f)
-    except ModuleNotFoundError:
+    except ImportError:
         pass
     fc_list = shutil.which("fc-list")
     if fc_list:
