@@ -13,13 +13,13 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .chunk import Chunk, title_end
+from .chunk import Chunk, split_sentences, title_end
 from .cite import Citation, cite
 from .expand import expand_query
 from .index import Index
 from .ingest import Document
 from .lexical import content_words
-from .question import Ask, Parsed
+from .question import Ask, Parsed, quoted_phrase
 from .retrieve import Hit, Retriever
 from .script import ENGLISH, SIMPLIFIED, TRADITIONAL, has_cjk, to_script, to_simplified
 
@@ -43,12 +43,13 @@ VALUE_PATTERNS_RE = {k: re.compile(v) for k, v in VALUE_PATTERNS.items()}
 # What a clause must show to answer a question that asks for more than a statement.
 NEED_EVIDENCE = {
     "money": re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
-    "place": re.compile(r"平台|网站|网址|https?://|地址|窗口|大厅|位于|站点|服务中心|所在地|认定地"),
-    "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|期间|之日起|施行|到期|截止|次年"),
+    "place": re.compile(r"平台|网站|网址|https?://|地址|窗口|大厅|位于|\d+号"),
+    "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|次年"),
     "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
     "procedure": re.compile(r"申请|申报|登记|登录|办理|提交|审核|流程|步骤"),
     "contact": re.compile(r"电话|热线|网址|https?://|邮箱|\d{3,4}-\d{7,8}"),
-    "conditions": re.compile(r"条件|须|满足|符合|之一"),
+    "phone": re.compile(r"电话|热线|\d{3,4}-\d{7,8}|\b1\d{10}\b|12345"),
+    "conditions": re.compile(r"以下条件|下列条件|条件之一|须同时|应当具备|须满足|需满足|符合以下|须为|年满"),
 }
 
 # Places other than Chengdu: the corpus speaks for Chengdu only.
@@ -121,6 +122,7 @@ class Answer:
 
 # ------------------------------------------------------------------ helpers
 
+_YEAR = re.compile(r"(19|20)\d\d\s*年")  # a year is a date, not an amount
 _FALLBACK = {"percent": ("ratio",), "ratio": ("percent",), "days": ("duration",),
              "count": ("count_cn",), "duration": ("duration_cn",)}
 
@@ -128,11 +130,11 @@ _FALLBACK = {"percent": ("ratio",), "ratio": ("percent",), "days": ("duration",)
 def _find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:
     """The value of the asked kind in a Simplified clause, nearest to the question's words."""
     pattern = VALUE_PATTERNS_RE.get(kind) or VALUE_PATTERNS_RE["count"]
-    found = list(pattern.finditer(text_s))
+    found = [m for m in pattern.finditer(text_s) if not _YEAR.match(m.group(0))]
     for other in _FALLBACK.get(kind, ()):
         if found:
             break
-        found = list(VALUE_PATTERNS_RE[other].finditer(text_s))
+        found = [m for m in VALUE_PATTERNS_RE[other].finditer(text_s) if not _YEAR.match(m.group(0))]
     if not found:
         return None
     if len(found) == 1 or not anchors:
@@ -171,7 +173,7 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"政策|政府|问题|解决|打算|规定|说法|管不管|要求|提到|提出|讲|提交|需要|准备|具体|多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
+_ASK_WORDS = re.compile(r"办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|标准是|政策|政府|问题|解决|打算|规定|说法|管不管|要求|提到|提出|讲|提交|需要|准备|具体|多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
 
 
 def _topic_text(p: Parsed) -> str:
@@ -212,6 +214,10 @@ class Answerer:
             direct = self._answer_section(p, hits)
             if direct is not None:
                 return direct
+        if p.ask.kind == "locate":
+            located = self._answer_locate(p, hits)
+            if located is not None:
+                return located
         return self._answer_from_clauses(p, hits, qv)
 
     # -- structure lookups: 二(八)4 原文, 第九项工程叫什么, (八)有哪几条, 第五条
@@ -280,6 +286,39 @@ class Answerer:
         return Answer(p.asked, True, text, citations, retrieved, p.searched, p.script, lead=lead,
                       notices=p.notices)
 
+    def _answer_locate(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+        """"“6100个”出自哪一条": the sections whose text holds the quoted words."""
+        phrase = to_simplified(quoted_phrase(p.asked)).replace(" ", "")
+        if not phrase:
+            return None
+        citations, positions = [], []
+        for i, c in enumerate(self.index.chunks):
+            if c.kind != "text":
+                continue
+            at = to_simplified(c.text).find(phrase)
+            if at < 0:
+                continue
+            doc = self.docs[c.doc_id]
+            sentence = next((sp for sp in split_sentences(c.text, c.start)
+                             if sp.start <= c.start + at < sp.end), None)
+            s0, e0 = (sentence.start, sentence.end) if sentence else (c.start, c.end)
+            citations.append(cite(doc, c, s0, e0))
+            positions.append(i)
+            if len(citations) == 3:
+                break
+        if not citations:
+            return None
+        where = "；".join(to_script(c.section, p.script) for c in citations)
+        lead = where
+        body = (f"“{to_script(phrase, p.script)}”出自：{where}" if p.script != ENGLISH
+                else f"“{phrase}” appears in: {where}")
+        body += "\n" + "\n".join(f"“{to_script(c.quote, p.script)}”" for c in citations)
+        ordered = [Hit(chunk=self.index.chunks[i], score=1.0, lexical=1.0, dense=0.0, best_unit=None,
+                       position=i) for i in positions]
+        retrieved = (ordered + [h for h in hits if h.position not in positions])[:max(self.top_k, 5)]
+        return Answer(p.asked, True, _with_sources(body, citations, p.script), citations, retrieved,
+                      p.searched, p.script, lead=lead, notices=p.notices)
+
     # -- everything else: pick the clause that carries the fact
     def _clauses(self, p: Parsed, hits: list[Hit], qv) -> list[Clause]:
         weights = _weights(_topic_words(_topic_text(p)), self.retriever)
@@ -342,10 +381,19 @@ class Answerer:
         return self._compose(p, max(pool, key=lambda c: c.score), clauses, retrieved)
 
     def _chunk_cover(self, p: Parsed, c: Clause) -> float:
-        """How much of the question's topic the clause's whole chunk (and path) covers."""
-        weights = _weights(_topic_words(_topic_text(p)), self.retriever, partial=False)
-        return _coverage(weights, to_simplified(c.chunk.text + " " + " ".join(c.chunk.section_path)),
-                         partial=False)
+        """Share of the question's topic bigrams found in the clause's chunk and its path.
+
+        Bigrams, not words: "市民卡" is not covered by a text that only says "市民".
+        """
+        words = _topic_words(_topic_text(p))
+        runs = re.findall(r"[\u4e00-\u9fff]+", _ASK_WORDS.sub(" ", _topic_text(p)))
+        grams = {r[i:i + 2] for r in runs for i in range(len(r) - 1)}
+        if not grams:
+            return 0.0
+        text = to_simplified(c.chunk.text + " " + " ".join(c.chunk.section_path))
+        by_gram = sum(g in text for g in grams) / len(grams)
+        by_word = _coverage(_weights(words, self.retriever, partial=False), text, partial=False)
+        return min(by_gram, by_word)
 
     def _answer_list(self, p: Parsed, hits: list[Hit]) -> Answer | None:
         """"生态惠民示范工程有哪几条": the best heading among the top hits, with its sub-sections."""
@@ -355,13 +403,32 @@ class Answerer:
                                             positions=[h.position])
         return None
 
+    def _following_items(self, c: Chunk) -> list[Chunk]:
+        """The items right after a chunk that announces them (…指符合以下条件之一者：)."""
+        start = next(i for i, x in enumerate(self.index.chunks) if x.id == c.id)
+        base, depth = c.section_path, len(c.section_path)
+        out = []
+        for x in self.index.chunks[start + 1:]:
+            if x.kind == "section":
+                continue
+            if x.doc_id != c.doc_id or len(x.section_path) <= depth or x.section_path[:depth] != base:
+                break
+            out.append(x)
+            if len(out) == 8:
+                break
+        return out
+
     def _compose(self, p: Parsed, best: Clause, clauses: list[Clause], retrieved) -> Answer:
         doc = self.docs[best.chunk.doc_id]
         citations = [cite(doc, best.chunk, best.start, best.end)]
+        if best.text.rstrip().endswith(("：", ":")):
+            for x in self._following_items(best.chunk):
+                end = x.end if x.kind != "heading" else title_end(x)
+                citations.append(cite(self.docs[x.doc_id], x, x.start, end))
         # a second clause when it is nearly as good and says something else
         runner = [c for c in clauses if c is not best and c.score >= best.score - 0.05
                   and (c.value or p.ask.kind != "value") and c.text not in best.text]
-        if runner and p.ask.kind in ("statement", "value"):
+        if runner and p.ask.kind in ("statement", "value") and len(citations) == 1:
             r = max(runner, key=lambda c: c.score)
             citations.append(cite(self.docs[r.chunk.doc_id], r.chunk, r.start, r.end))
         clause_text = to_script(citations[0].quote, p.script)
@@ -449,6 +516,7 @@ _ABSTAIN = {
     "materials": "政策原文没有列出所需的申请材料。",
     "procedure": "政策原文没有写明具体的申请或办理流程。",
     "contact": "政策原文没有提供联系电话、网址或办理地址。",
+    "phone": "政策原文没有提供咨询电话。",
     "deadline": "政策原文没有写明具体的时间或截止日期。",
     "time": "政策原文没有写明具体的时间安排。",
     "place": "政策原文没有写明具体的地点或办理场所。",
@@ -464,6 +532,7 @@ _ABSTAIN_EN = {
     "materials": "The policy does not list the application materials.",
     "procedure": "The policy does not describe an application procedure for this.",
     "contact": "The policy gives no phone number, website or address for this.",
+    "phone": "The policy gives no phone number for this.",
     "deadline": "The policy does not state a date or deadline for this.",
     "time": "The policy does not state a date or schedule for this.",
     "place": "The policy does not name a place or office for this.",

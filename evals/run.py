@@ -385,7 +385,9 @@ def render_text_summary(report: dict) -> str:
     s = report["set"]
     info = [f"set: {s['path']} ({s['questions']} questions, sha256 {str(s['sha256'])[:12]})"]
     for name, p in report["pipelines"].items():
-        info.append(f"{name}: {p['seconds']:.1f} s for the questions (+{p['warmup_ms'] / 1000:.1f} s warm-up)")
+        setup = p["info"].get("setup_seconds")
+        info.append(f"{name}: {p['seconds']:.1f} s for the questions (+{p['warmup_ms'] / 1000:.1f} s warm-up"
+                    + (f", {setup:.1f} s setup" if setup is not None else "") + ")")
     for g in report["gates"]:
         info.append(f"--min {g['name']}={g['min']}: {fmt(g['value'])} "
                     f"{'ok' if g['passed'] else 'FAILED'}")
@@ -479,7 +481,7 @@ CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;color:#1a202c;max-width:1400px}
 table{border-collapse:collapse;margin:8px 0 20px}th,td{border:1px solid #cbd5e0;padding:4px 8px;vertical-align:top;text-align:left}
 th{background:#edf2f7}td.num{text-align:right;font-variant-numeric:tabular-nums}
-.fail td{font-size:13px}.bad{color:#c53030;font-weight:600}.ok{color:#2f855a;font-weight:600}
+.fail td{font-size:13px}.fail td:nth-child(3){min-width:140px}.fail td:nth-child(5){min-width:200px}.fail td:nth-child(6){min-width:260px}.bad{color:#c53030;font-weight:600}.ok{color:#2f855a;font-weight:600}
 .ev{background:#fefcbf}.quote{background:#ebf8ff}.invalid{background:#fed7d7}
 code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}pre{background:#f7fafc;padding:8px;overflow:auto}
 .legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}
