@@ -66,6 +66,13 @@ OFF_TOPIC = re.compile(
     r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|stock|lottery|movie|hotpot|restaurants?|cover letter)\b",
     re.I)
 
+CATEGORY_LABELS = {
+    "housing": ("住房", "Housing"), "work": ("就业", "Work"), "start-up": ("创业", "Start-up"),
+    "education": ("教育", "Education"), "health": ("医疗健康", "Health"), "care": ("照护养老", "Care"),
+    "transport": ("交通出行", "Transport"), "environment": ("生态环境", "Environment"),
+    "services": ("生活服务", "Services"), "income": ("收入", "Income"), "other": ("其他", "Other"),
+}
+
 STRONG_DENSE = 0.30  # best-sentence cosine above which an on-topic paraphrase is trusted
 MIN_COVER = 0.15  # share of the question's topic words (IDF-weighted) the best clause covers
 NEED_COVER = 0.6  # the same over the answering chunk, for materials/place/time... questions
@@ -200,6 +207,7 @@ class Answerer:
         self._units_by_chunk: dict[int, list[int]] = {}
         for i, u in enumerate(index.units):
             self._units_by_chunk.setdefault(u.chunk, []).append(i)
+        self._register = None
         self._by_code: dict[str, list[int]] = {}
         for i, c in enumerate(index.chunks):
             self._by_code.setdefault(c.code, []).append(i)
@@ -214,6 +222,10 @@ class Answerer:
             direct = self._answer_section(p, hits)
             if direct is not None:
                 return direct
+        if p.ask.kind == "benefits":
+            listed = self._answer_benefits(p, hits)
+            if listed is not None:
+                return listed
         if p.ask.kind == "locate":
             located = self._answer_locate(p, hits)
             if located is not None:
@@ -318,6 +330,57 @@ class Answerer:
         retrieved = (ordered + [h for h in hits if h.position not in positions])[:max(self.top_k, 5)]
         return Answer(p.asked, True, _with_sources(body, citations, p.script), citations, retrieved,
                       p.searched, p.script, lead=lead, notices=p.notices)
+
+    @property
+    def register(self):
+        """The entitlements register, derived from the corpus on first use."""
+        if self._register is None:
+            from .entitlements import build_register
+
+            self._register = build_register(list(self.docs.values()))
+        return self._register
+
+    def _answer_benefits(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+        """"我是刚毕业的大学生，能享受什么？": the entitlements for that person, grouped."""
+        from .entitlements import persona_rows
+
+        found = persona_rows(p.asked, self.register)
+        if found is None or not found.rows:
+            return None
+        citations: list[Citation] = []
+        lines = []
+        for category, rows in found.by_category.items():
+            items = [r for r in rows if r.kind == "entitlement"][:4] or rows[:2]
+            if not items:
+                continue
+            label = CATEGORY_LABELS.get(category, (category, category))
+            lines.append(f"【{label[0]}】" if p.script != ENGLISH else f"[{label[1]}]")
+            for r in items:
+                doc = self.docs[r.doc_id]
+                chunk_id = r.id.rsplit(":", 1)[0]
+                citations.append(Citation(source=r.source, section=r.section, quote=r.quote,
+                                          start=r.start, end=r.end, chunk_id=chunk_id, doc_id=r.doc_id,
+                                          title=doc.title, page=doc.page_at(r.start), verified=doc.verified))
+                amount = f"：{r.value}{r.unit}" if r.value and f"{r.value}{r.unit}" not in r.what else ""
+                lines.append(f"{len(citations)}. {to_script(r.what, p.script)}{amount}"
+                             f"（{to_script(r.code, p.script)}）")
+            if len(citations) >= 16:
+                break
+        who = "、".join(found.personas)
+        head = (f"按原文，与{who}相关的权益和服务：" if p.script != ENGLISH
+                else f"What the policy offers for {who} (quoted clauses below):")
+        body = to_script(head, p.script) + "\n" + "\n".join(lines)
+        positions = {c.id: i for i, c in enumerate(self.index.chunks)}
+        ordered = []
+        for c in citations:
+            i = positions.get(c.chunk_id)
+            if i is not None and all(h.position != i for h in ordered):
+                ordered.append(Hit(chunk=self.index.chunks[i], score=1.0, lexical=1.0, dense=0.0,
+                                   best_unit=None, position=i))
+        seen = {h.position for h in ordered}
+        retrieved = (ordered + [h for h in hits if h.position not in seen])[:max(self.top_k, 5)]
+        return Answer(p.asked, True, _with_sources(body, citations, p.script), citations, retrieved,
+                      p.searched, p.script, lead=to_script(head, p.script), notices=p.notices)
 
     # -- everything else: pick the clause that carries the fact
     def _clauses(self, p: Parsed, hits: list[Hit], qv) -> list[Clause]:

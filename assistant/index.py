@@ -33,7 +33,7 @@ from .chunk import CHUNKER_VERSION, Chunk, chunk_document, split_sentences, titl
 from .embed import Encoder, make_encoder
 from .errors import IndexCorruptError, IndexMissingError, IndexStaleError
 from .ingest import Document, corpus_hash, load_documents
-from .lexical import tokenize
+from .lexical import TOKENIZER_VERSION, tokenize
 from .script import to_simplified
 from .settings import Settings
 
@@ -205,6 +205,7 @@ def build_index(settings: Settings, docs: list[Document] | None = None,
         "dim": dim,
         "corpus_hash": corpus_hash(docs),
         "chunker_version": CHUNKER_VERSION,
+        "tokenizer_version": TOKENIZER_VERSION,
         "settings": _manifest_settings(settings),
         "documents": [{"id": d.id, "source": d.source, "sha256": d.sha256, "title": d.title}
                       for d in docs],
@@ -273,6 +274,9 @@ def check_fresh(manifest: dict, settings: Settings, docs: list[Document],
     want = encoder_name or make_encoder_name(settings.encoder)
     if manifest.get("encoder") != want:
         problems.append(f"index built with encoder {manifest.get('encoder')}, settings ask for {want}")
+    if manifest.get("tokenizer_version") != TOKENIZER_VERSION:
+        problems.append(f"index built with tokenizer {manifest.get('tokenizer_version')}, "
+                        f"this version uses {TOKENIZER_VERSION}")
     if manifest.get("chunker_version") != CHUNKER_VERSION:
         problems.append(f"index built with chunker {manifest.get('chunker_version')}, "
                         f"this version is {CHUNKER_VERSION}")

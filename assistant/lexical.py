@@ -24,6 +24,34 @@ STOPWORDS = frozenset("""
 """.split())
 
 
+TOKENIZER_VERSION = "jieba-f20-1"
+_MIN_FREQ = 20  # jieba's full dictionary costs ~65 MiB in memory; common words are enough
+
+
+def _small_dictionary() -> str:
+    """jieba's dictionary without its rarest words, written once to the temp folder.
+
+    Rare compounds are still found by jieba's HMM and by the bigram tokens, and the full
+    dictionary would be the largest part of the assistant's memory.
+    """
+    import os
+    import tempfile
+
+    import jieba
+
+    source = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    target = os.path.join(tempfile.gettempdir(),
+                          f"policy-assistant-{TOKENIZER_VERSION}-{os.path.getsize(source)}.txt")
+    if not os.path.exists(target):
+        with open(source, encoding="utf-8") as f:
+            keep = [line for line in f if len(parts := line.split()) >= 2 and int(parts[1]) >= _MIN_FREQ]
+        partial = f"{target}.{os.getpid()}.tmp"
+        with open(partial, "w", encoding="utf-8") as f:
+            f.writelines(keep)
+        os.replace(partial, target)
+    return target
+
+
 @lru_cache(maxsize=1)
 def _jieba():
     import logging
@@ -31,8 +59,9 @@ def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    tokenizer = jieba.Tokenizer(dictionary=_small_dictionary())
+    tokenizer.initialize()
+    return tokenizer
 
 
 def tokenize(text: str) -> list[str]:

@@ -1007,9 +1007,10 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
                 with gr.Row():
                     lk_query = gr.Textbox(label="查找", placeholder="例如：人才公寓、养老床位、二(八)4",
                                           scale=4, elem_id="pa-lookup-query")
-                    lk_doc = gr.Dropdown(choices=doc_choices(loader), value="", label="文档", scale=2)
+                    lk_doc = gr.Dropdown(choices=doc_choices(loader), value="", label="文档", scale=2,
+                                         elem_id="pa-doc-filter")
                     lk_part = gr.Dropdown(choices=part_choices(loader, ""), value="", label="部分 / 工程",
-                                          scale=2)
+                                          scale=2, elem_id="pa-part-filter")
                     lk_k = gr.Number(value=10, label="条数", precision=0, minimum=1, maximum=50, scale=1)
                     lk_go = gr.Button("查找", variant="primary", scale=1, elem_id="pa-lookup-go")
                 lk_msg = gr.Markdown("")

@@ -229,7 +229,6 @@ def run_eval(rows: list[dict], assistant, *, baseline=None, progress: bool = Tru
         "schema": SCHEMA_VERSION,
         "created": started.isoformat(timespec="seconds"),
         "command": command,
-        "home": ".",
         "set": None,
         "pipelines": {},
         "questions": [],
@@ -806,7 +805,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     print(render_text_summary(report))
-    print(f"\nreport: {out_dir}/report.html (also report.md, report.json)")
+    shown = Path(os.path.relpath(out_dir)) if not str(os.path.relpath(out_dir)).startswith("..") else out_dir
+    print(f"\nreport: {shown / 'report.html'} (also report.md, report.json)")
     if not report["passed"]:
         failed = [g for g in report["gates"] if not g["passed"]]
         _err("below minimum: " + ", ".join(f"{g['name']}={fmt(g['value'])} < {g['min']}" for g in failed))

@@ -1,0 +1,104 @@
+"""Answers a person would see, with a deterministic fake encoder (exact and fast)."""
+
+import pytest
+
+from assistant.pipeline import Assistant
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    import shutil
+
+    from conftest import REPO, FakeEncoder
+    from assistant.settings import Settings
+
+    home = tmp_path_factory.mktemp("home")
+    shutil.copytree(REPO / "corpus", home / "corpus")
+    return Assistant(Settings(home=home, encoder=FakeEncoder.name), encoder=FakeEncoder(),
+                     log=lambda m: None)
+
+
+def _valid(assistant, ans):
+    for c in ans.citations:
+        assert assistant.source_text(c.source)[c.start:c.end] == c.quote
+
+
+def test_figure_first_then_the_verbatim_clause(assistant):
+    ans = assistant.ask("人才公寓打几折？")
+    assert ans.answered and ans.answer.startswith("8.5折")
+    assert ans.citations[0].quote == "優化布局人才公寓,符合條件的來蓉青年購買人才公寓可享受政策面積8.5折優惠。"
+    assert ans.citations[0].section.endswith("4.情感有歸屬")
+    assert "符合条件的来蓉青年购买人才公寓" in ans.answer  # shown in the asker's script
+    _valid(assistant, ans)
+
+
+def test_traditional_question_gets_traditional_text(assistant):
+    ans = assistant.ask("人才公寓購買可以打幾折？")
+    assert ans.script == "traditional"
+    assert "符合條件的來蓉青年購買人才公寓" in ans.answer
+    _valid(assistant, ans)
+
+
+def test_other_city_is_not_answered_but_related_clauses_are_shown(assistant):
+    ans = assistant.ask("上海的人才公寓打几折？")
+    assert not ans.answered
+    assert "成都" in ans.answer
+    assert ans.citations and "人才公寓" in ans.citations[0].quote
+    _valid(assistant, ans)
+
+
+def test_materials_the_policy_does_not_list_are_not_invented(assistant):
+    ans = assistant.ask("人才公寓申请需要提交哪些材料？")
+    assert not ans.answered and "材料" in ans.answer
+
+
+def test_chit_chat_is_declined(assistant):
+    for q in ("帮我写个请假条", "今天天气怎么样", "你是谁"):
+        assert not assistant.ask(q).answered, q
+
+
+def test_section_text_for_staff(assistant):
+    ans = assistant.ask("二(八)4 原文是什么")
+    assert ans.answered
+    assert ans.citations[0].chunk_id == "chengdu-ten-projects#二(八)4"
+    assert ans.citations[0].quote.startswith("4.情感有歸屬。根據人才空間分布")
+    assert ans.retrieved[0].chunk.code == "二(八)4"
+
+
+def test_project_name_and_item_list(assistant):
+    name = assistant.ask("第九项工程叫什么")
+    assert name.answered and name.answer.startswith("(九)智慧韧性安全城市建设工程")
+    items = assistant.ask("青年创新创业就业筑梦工程有哪几条？")
+    assert [c.quote for c in items.citations] == ["1.創新有平臺", "2.創業有底氣", "3.就業有機會", "4.情感有歸屬"]
+    _valid(assistant, items)
+
+
+def test_follow_up_uses_the_conversation(assistant):
+    history = [{"role": "user", "content": "人才公寓打几折"}, {"role": "assistant", "content": "8.5折"}]
+    ans = assistant.ask("那驿站能住几天?", history)
+    assert ans.answered and ans.answer.startswith("7天")
+    assert ans.searched != ans.question and "人才公寓" in ans.searched
+
+
+def test_locating_a_figure(assistant):
+    ans = assistant.ask("“6100个”这个数字出自哪一条？")
+    assert ans.answered
+    assert ans.citations[0].section.endswith("1.老舊小區硬設施軟環境雙提升")
+
+
+def test_related_rules_are_cited_with_their_provenance(assistant):
+    ans = assistant.ask("第五条讲什么")
+    assert ans.answered and ans.citations[0].source == "corpus/related/chengdu-urgent-talent.txt"
+    assert ans.to_json()["citations"][0]["provenance"] == "unverified public copy"
+
+
+def test_json_contract(assistant):
+    out = assistant.ask("新增普惠性养老床位多少张？").to_json()
+    assert set(out) >= {"question", "answered", "answer", "citations", "retrieved"}
+    assert out["answer"].startswith("10000张")
+    assert len(out["retrieved"]) >= 5
+    for c in out["citations"]:
+        assert set(c) >= {"source", "section", "quote", "start", "end"}
+        assert isinstance(c["start"], int) and isinstance(c["end"], int)
+    for r in out["retrieved"]:
+        assert set(r) >= {"source", "section", "start", "end", "score"}

@@ -1,0 +1,64 @@
+import pytest
+
+from assistant.errors import BadQuestionError
+from assistant.question import analyse, clean_question, parse, section_ref
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\n\t", "\x00\x07"])
+def test_empty_questions_are_refused(raw):
+    with pytest.raises(BadQuestionError, match="empty"):
+        clean_question(raw)
+
+
+def test_control_characters_are_stripped():
+    assert clean_question("人才\x00公寓\u200b打几折\x1b？").text == "人才公寓打几折？"
+
+
+def test_long_questions_are_truncated_with_a_notice():
+    c = clean_question("问" * 2500, max_chars=2000)
+    assert len(c.text) == 2000
+    assert "2000" in c.notices[0]
+
+
+@pytest.mark.parametrize("q,code", [
+    ("二(八)4 原文是什么", "二(八)4"), ("二、（八）4原文", "二(八)4"), ("第九项工程叫什么", "二(九)"),
+    ("(三)有哪几条", "二(三)"), ("保障措施第（二）条讲什么", "三(二)"), ("第五条讲什么", "第五条"),
+    ("第十二条", "第十二条"), ("What is the ninth project called?", "二(九)"), ("人才公寓打几折", ""),
+])
+def test_section_references(q, code):
+    assert section_ref(q) == code
+
+
+@pytest.mark.parametrize("q,kind,value,needs", [
+    ("人才公寓打几折", "value", "discount", ()),
+    ("蓉漂驿站能住几天", "value", "days", ()),
+    ("租赁补贴每个月发多少钱？", "value", "money", ("money",)),
+    ("人才公寓申请需要提交哪些材料？", "materials", "", ("materials",)),
+    ("上海的人才公寓打几折？", "value", "discount", ()),
+    ("(八)有哪几条", "list", "", ()),
+    ("我是刚毕业来成都的大学生，能享受什么？", "benefits", "", ()),
+    ("“6100个”这个数字出自哪一条？", "locate", "", ()),
+    ("大运会门票在哪里买？多少钱一张？", "value", "money", ("money", "place")),
+])
+def test_what_is_asked(q, kind, value, needs):
+    a = analyse(q)
+    assert (a.kind, a.value, a.needs) == (kind, value, needs)
+
+
+def test_follow_up_leans_on_the_earlier_question():
+    history = [{"role": "user", "content": "人才公寓打几折"}, {"role": "assistant", "content": "8.5折"}]
+    p = parse("那驿站能住几天?", history)
+    assert p.leans_on == "人才公寓打几折"
+    assert "人才公寓" in p.searched and "驿站" in p.searched
+    assert p.ask.value == "days"
+
+
+def test_a_self_contained_question_ignores_history():
+    history = [{"role": "user", "content": "人才公寓打几折"}]
+    p = parse("新增普惠性养老床位多少张？", history)
+    assert p.leans_on is None and p.searched == "新增普惠性养老床位多少张？"
+
+
+def test_follow_up_item_number_refers_to_the_earlier_project():
+    p = parse("它的第三条讲什么？", [{"role": "user", "content": "第七项工程是什么？"}])
+    assert p.ask.section == "二(七)3"

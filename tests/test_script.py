@@ -1,0 +1,16 @@
+from assistant.script import ENGLISH, SIMPLIFIED, TRADITIONAL, detect_script, to_simplified, to_traditional
+
+
+def test_conversion_keeps_length_so_offsets_survive():
+    trad = "符合條件的來蓉青年購買人才公寓可享受政策面積8.5折優惠,采購 示范 不低于 關于"
+    simp = to_simplified(trad)
+    assert simp.startswith("符合条件的来蓉青年购买人才公寓可享受政策面积8.5折优惠")
+    assert len(simp) == len(trad)
+    assert to_simplified(to_traditional(simp)) == simp
+
+
+def test_detect_script():
+    assert detect_script("人才公寓打几折？") == SIMPLIFIED
+    assert detect_script("人才公寓購買打幾折？") == TRADITIONAL
+    assert detect_script("How many days can I stay for free?") == ENGLISH
+    assert detect_script("8.5") == SIMPLIFIED
