@@ -146,6 +146,9 @@ def _find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:
         return None
     if len(found) == 1 or not anchors:
         return found[0].group(0).strip("“”")
+    after_equals = [m for m in found if "=" in text_s[:m.start()]]
+    if after_equals:  # a worked example: the result after "=" is the answer
+        return after_equals[-1].group(0).strip("“”")
     positions = [m.start() for a in anchors for m in re.finditer(re.escape(a), text_s)]
     if not positions:
         return found[0].group(0).strip("“”")
@@ -167,12 +170,19 @@ def _weights(words: list[str], retriever: Retriever, partial: bool = True) -> di
     return out
 
 
+def _class_letters(text_s: str) -> set[str]:
+    from .lexical import _CLASS_LETTER
+
+    return {m.upper() + "类" for m in _CLASS_LETTER.findall(text_s)}
+
+
 def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> float:
     if not weights:
         return 0.0
     got = 0.0
+    letters = _class_letters(text_s)
     for w, wt in weights.items():
-        if w in text_s:
+        if w in text_s or w in letters:
             got += wt
         elif partial and len(w) > 2:
             grams = [w[i:i + 2] for i in range(len(w) - 1)]
@@ -180,7 +190,7 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|标准是|政策|政府|问题|解决|打算|规定|说法|管不管|要求|提到|提出|讲|提交|需要|准备|具体|多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
+_ASK_WORDS = re.compile(r"每个月|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|标准是|政策|政府|问题|解决|打算|规定|说法|管不管|要求|提到|提出|讲|提交|需要|准备|具体|多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
 
 
 def _topic_text(p: Parsed) -> str:

@@ -1104,7 +1104,8 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
                 with gr.Row():
                     ev_set = gr.Dropdown(choices=eval_set_choices(loader), value=None, label="评测集",
                                          scale=3, elem_id="pa-eval-set")
-                    ev_upload = gr.File(label="或上传 .jsonl", file_types=[".jsonl"], type="filepath", scale=2)
+                    ev_upload = gr.File(label="或上传 .jsonl", file_types=[".jsonl"], type="filepath", scale=2,
+                                        height=110, elem_id="pa-eval-upload")
                     ev_limit = gr.Number(value=0, precision=0, minimum=0, label="只跑前 N 题（0 = 全部）",
                                          scale=1, elem_id="pa-eval-limit")
                     ev_go = gr.Button("运行评测", variant="primary", scale=1, elem_id="pa-eval-go")

@@ -291,4 +291,6 @@ def test_evaluators_tab_runs_a_tiny_set(page):
     assert "完成：3 题" in msg
     assert pg.locator("#pa-eval-verdicts [role=row].virtual-row").count() == 3
     assert "answer_acc" in pg.inner_text("#pa-eval-summary") or "recall" in pg.inner_text("#pa-eval-summary")
-    pg.locator("#pa-eval-files", has_text="eval-report.zip").wait_for()
+    pg.wait_for_function(
+        "() => (document.querySelector('#pa-eval-files')?.innerText || '').includes('eval-report.zip')")
+    assert "report.html" in pg.inner_text("#pa-eval-files")
