@@ -75,6 +75,8 @@ CATEGORY_LABELS = {
 
 STRONG_DENSE = 0.30  # best-sentence cosine above which an on-topic paraphrase is trusted
 MIN_COVER = 0.15  # share of the question's topic words (IDF-weighted) the best clause covers
+VALUE_COVER = 0.15  # a stated figure must sit in a clause about the asked topic
+VALUE_DENSE = 0.30
 NEED_COVER = 0.6  # the same over the answering chunk, for materials/place/time... questions
 
 
@@ -448,7 +450,7 @@ class Answerer:
             if not with_value:
                 return self._abstain(p, retrieved, clauses, "value")
             best_v = max(with_value, key=lambda c: c.score)
-            if best_v.cover < MIN_COVER and best_v.dense < STRONG_DENSE:
+            if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
                 return self._abstain(p, retrieved, clauses, "value")
             return self._compose(p, best_v, clauses, retrieved)
         return self._compose(p, max(pool, key=lambda c: c.score), clauses, retrieved)
