@@ -24,15 +24,16 @@ from .retrieve import Hit, Retriever
 from .script import ENGLISH, SIMPLIFIED, TRADITIONAL, has_cjk, to_script, to_simplified
 
 # A value of each asked-for kind, matched on Simplified text.
-NUM = r"\d+(?:\.\d+)?"
+NUM = r"(?<![A-Za-z\d.])\d+(?:\.\d+)?"  # not the 2.5 of PM2.5
 VALUE_PATTERNS = {
     "discount": rf"{NUM}折",
     "days": rf"{NUM}\s*(?:天|日)(?!常)",
     "duration": rf"{NUM}\s*(?:天|个月|年(?![\d度底末初])|分钟|小时|周)|{NUM}\s*年内|“?十四五”?末期?",
     "money": rf"{NUM}\s*(?:万元|亿元|元)",
     "percent": rf"{NUM}\s*%|百分之{NUM}",
+    "length": rf"{NUM}\s*(?:万)?\s*(?:公里|千米|米|km)",
     "ratio": rf"{NUM}\s*[:：]\s*{NUM}",
-    "count": rf"{NUM}\s*(?:万|亿)?\s*(?:个|所|张|家|公里|平方米|万平方米|亩|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|棵|株|千米|米|公顷|平方公里|天|分钟|%|元|万元|亿元|年|批|级|倍|床)|{NUM}\s*[:：]\s*{NUM}|{NUM}\s*%|{NUM}折",
+    "count": rf"{NUM}\s*(?:万|亿)?\s*(?:个|所|张|家|公里|平方米|万平方米|亩|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|棵|株|千米|米|公顷|平方公里|天|分钟|%|元|万元|亿元|年|批|级|倍|床|微克)|{NUM}\s*[:：]\s*{NUM}|{NUM}\s*%|{NUM}折",
 }
 # Numbers written in Chinese ("未来五年"), tried only when no digits answer the question.
 _CN = "[一二两三四五六七八九十百千]+"
@@ -132,12 +133,13 @@ class Answer:
 # ------------------------------------------------------------------ helpers
 
 _YEAR = re.compile(r"(19|20)\d\d\s*年")  # a year is a date, not an amount
-_FALLBACK = {"percent": ("ratio",), "ratio": ("percent",), "days": ("duration",),
+_FALLBACK = {"length": ("count",), "percent": ("ratio",), "ratio": ("percent",), "days": ("duration",),
              "count": ("count_cn",), "duration": ("duration_cn",)}
 
 
 def _find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:
-    """The value of the asked kind in a Simplified clause, nearest to the question's words."""
+    """The value of the asked kind in a Simplified clause: the one whose own phrase says most
+    of what the question asks about (新职业岗位25万个, not 实习见习岗位10万个)."""
     pattern = VALUE_PATTERNS_RE.get(kind) or VALUE_PATTERNS_RE["count"]
     found = [m for m in pattern.finditer(text_s) if not _YEAR.match(m.group(0))]
     for other in _FALLBACK.get(kind, ()):
@@ -146,16 +148,50 @@ def _find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:
         found = [m for m in VALUE_PATTERNS_RE[other].finditer(text_s) if not _YEAR.match(m.group(0))]
     if not found:
         return None
-    if len(found) == 1 or not anchors:
-        return found[0].group(0).strip("“”")
+    picked = _respectively(found, text_s, anchors)
+    if picked:
+        return picked
     after_equals = [m for m in found if "=" in text_s[:m.start()]]
     if after_equals:  # a worked example: the result after "=" is the answer
         return after_equals[-1].group(0).strip("“”")
-    positions = [m.start() for a in anchors for m in re.finditer(re.escape(a), text_s)]
-    if not positions:
+    if len(found) == 1 or not anchors:
         return found[0].group(0).strip("“”")
-    best = min(found, key=lambda m: min(abs(m.start() - p) for p in positions))
-    return best.group(0).strip("“”")
+
+    def phrase_score(m) -> tuple[float, int]:
+        begin = max((text_s.rfind(sep, 0, m.start()) for sep in "，,、；。：:"), default=-1) + 1
+        phrase = text_s[begin:m.end() + 4]
+        return (sum(len(a) for a in anchors if a in phrase), -m.start())
+
+    return max(found, key=phrase_score).group(0).strip("“”")
+
+
+def _respectively(found, text_s: str, anchors: list[str]) -> str | None:
+    """"A、B、C类…分别为100%、100%、70%": the value in the asked item's position."""
+    m = re.search(r"分别(?:为|达|是|达到)?", text_s)
+    if not m:
+        return None
+    after = [f for f in found if f.start() >= m.end()]
+    values = []
+    for f in after:
+        if values and text_s[values[-1].end():f.start()].strip() not in ("、", ",", "，"):
+            break
+        values.append(f)
+    if len(values) < 2:
+        return None
+    head = text_s[:m.start()]
+    letters = re.findall(r"([A-F])(?=、|类)", head[-40:])
+    items = letters if len(letters) == len(values) else None
+    if items is None:
+        last = re.search(r"([\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)[^、]*$", head)
+        parts = last.group(1).split("、") if last else []
+        items = parts if len(parts) == len(values) else None
+    if not items:
+        return None
+    asked = " ".join(anchors)
+    for item, value in zip(items, values):
+        if (len(item) == 1 and item + "类" in anchors) or (len(item) > 1 and item in asked):
+            return value.group(0).strip("“”")
+    return None
 
 
 def _weights(words: list[str], retriever: Retriever, partial: bool = True) -> dict[str, float]:
@@ -288,6 +324,9 @@ class Answerer:
                 return None
             text_body = lead + sep + "；".join(to_script(x.quote, p.script) for x in citations)
         else:
+            if head.kind == "heading":  # a project: its name, then its opening paragraph
+                s, e = _title_span(head)
+                citations.append(cite(doc, head, s, e))
             for c in body:
                 citations.append(cite(self.docs[c.doc_id], c, c.start, c.end))
             text_body = "\n".join(to_script(c.quote, p.script) for c in citations)
@@ -448,7 +487,7 @@ class Answerer:
         if p.ask.kind == "value":
             with_value = [c for c in pool if c.value]
             if not with_value:
-                return self._abstain(p, retrieved, clauses, "value")
+                return self._abstain(p, retrieved, clauses, "value" if best.cover >= 0.5 else "off-topic")
             best_v = max(with_value, key=lambda c: c.score)
             if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
                 return self._abstain(p, retrieved, clauses, "value")

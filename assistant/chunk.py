@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from .ingest import Document
 
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 MAX_SECTION_CHARS = 2500  # a heading spans its whole section up to this size
 MAX_CHARS = 420  # longer paragraphs are cut at sentence ends
 _CN_NUM = "一二三四五六七八九十百零〇两"
@@ -197,7 +197,8 @@ def chunk_document(doc: Document) -> list[Chunk]:
             children.setdefault(parent_code, []).append(title)
             code = "".join(c for _, _, c in stack)
             base_id = f"{doc.id}#{code}"
-            kind = "heading" if whole else "text"
+            # a numbered sentence ("3.…不超过36个月。") is text, not a heading
+            kind = "heading" if whole and not line.rstrip().endswith(("。", "；", ";")) else "text"
         else:
             code = "".join(c for _, _, c in stack)
             paragraph_no[code] = paragraph_no.get(code, 0) + 1

@@ -119,7 +119,8 @@ ENGLISH = {
     "stadiums": "体育场馆", "marathon": "马拉松", "observer": "观察员", "observers": "观察员",
     "budget": "财政 资金", "fiscal": "财政", "assessment": "评估 考核", "incentives": "激励",
     "reward": "激励 奖励", "rewards": "激励 奖励", "lead": "引领", "goal": "目标", "aim": "目标",
-    "target": "目标", "targets": "目标", "slogan": "", "disposable income": "可支配收入",
+    "target": "目标", "targets": "目标", "kilometers": "公里", "kilometres": "公里", "km": "公里",
+    "meters": "米", "metres": "米", "slogan": "", "disposable income": "可支配收入",
 }
 
 _EN_PATTERNS = sorted(ENGLISH, key=len, reverse=True)

@@ -73,6 +73,7 @@ _VALUE_CUES = [
     ("days", r"几天|多少天|住多久|免费住多久|how many days"),
     ("percent", r"百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|rate"),
     ("ratio", r"收入比|比例是多少|ratio"),
+    ("length", r"多长(?!时间)|多远|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far"),
     ("duration", r"多久|多长时间|几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
     ("count", r"多少|几个|几所|几家|几条|几项|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
@@ -113,6 +114,9 @@ def section_ref(q: str) -> str:
         n = m.group(1)
         n = _NUM_CN.get(int(n), n) if n.isdigit() else n
         return f"二({n})"
+    if re.search(r"(十大工程|十项工程)(分别|具体|都)?(有|是|包括|指)(哪些|哪几|哪十|什么)(工程|项目)?[?？]?$|"
+                 r"哪十(大|项|个)工程|what are the ten (major )?projects|list the ten", s, re.I):
+        return "二"
     m = re.search(rf"第\s*([{_CN_NUM}]+)\s*部分", s)
     if m:
         return m.group(1)

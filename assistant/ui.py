@@ -909,6 +909,23 @@ def chat_api_result(loader: Loader, question: str, history_json: str = "[]") -> 
 
 # ------------------------------------------------------------------ layout
 
+# After an answer arrives: scroll the chat so the latest question and the start of its answer
+# are in view (a long answer would otherwise be shown from its end).
+SCROLL_TO_LAST_QUESTION = """() => {
+  setTimeout(() => {
+    const qs = document.querySelectorAll('#pa-chatbot .pa-question');
+    if (!qs.length) return;
+    const el = qs[qs.length - 1];
+    let p = el.parentElement;
+    while (p && !(p.scrollHeight > p.clientHeight + 4 && /auto|scroll/.test(getComputedStyle(p).overflowY))) {
+      p = p.parentElement;
+    }
+    if (p && p !== document.documentElement && p !== document.body) {
+      p.scrollTop += el.getBoundingClientRect().top - p.getBoundingClientRect().top - 12;
+    }
+  }, 50);
+}"""
+
 CSS = """
 .pa-status {padding: 6px 12px; border-radius: 6px; font-weight: 600; display: inline-block;}
 .pa-status-loading {background: #fff4d6; color: #7a5200;}
@@ -966,6 +983,7 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
                 turns = gr.State([])
                 chatbot = gr.Chatbot(label="对话", elem_id="pa-chatbot", height=560,
                                      render_markdown=False, sanitize_html=True, allow_tags=False, layout="panel",
+                                     autoscroll=False,
                                      buttons=["copy"], feedback_options=None, latex_delimiters=[],
                                      placeholder="请输入关于成都“幸福美好生活十大工程”等政策的问题，"
                                                  "或点击下方示例。")
@@ -993,13 +1011,14 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
 
                 chat_io = dict(inputs=[question, turns, show_original], outputs=[chatbot, turns, question],
                                api_visibility="private")
-                send.click(respond, **chat_io)
-                question.submit(respond, **chat_io)
+                send.click(respond, **chat_io).then(None, js=SCROLL_TO_LAST_QUESTION)
+                question.submit(respond, **chat_io).then(None, js=SCROLL_TO_LAST_QUESTION)
                 show_original.change(rerender, [turns, show_original], chatbot, api_visibility="private")
                 clear.click(lambda: ([], []), None, [chatbot, turns], api_visibility="private")
                 for b, q in zip(example_buttons, EXAMPLES):
                     b.click(lambda ts, original, _q=q: respond(_q, ts, original)[:2],
-                            [turns, show_original], [chatbot, turns], api_visibility="private")
+                            [turns, show_original], [chatbot, turns], api_visibility="private"
+                            ).then(None, js=SCROLL_TO_LAST_QUESTION)
 
             # ---------------------------------------------------------------- rule lookup
             with gr.Tab("条款查询", id="lookup"):
@@ -1105,7 +1124,7 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
                     ev_set = gr.Dropdown(choices=eval_set_choices(loader), value=None, label="评测集",
                                          scale=3, elem_id="pa-eval-set")
                     ev_upload = gr.File(label="或上传 .jsonl", file_types=[".jsonl"], type="filepath", scale=2,
-                                        height=110, elem_id="pa-eval-upload")
+                                        height=130, elem_id="pa-eval-upload")
                     ev_limit = gr.Number(value=0, precision=0, minimum=0, label="只跑前 N 题（0 = 全部）",
                                          scale=1, elem_id="pa-eval-limit")
                     ev_go = gr.Button("运行评测", variant="primary", scale=1, elem_id="pa-eval-go")
