@@ -33,7 +33,7 @@ VALUE_PATTERNS = {
     "percent": rf"{NUM}\s*%|百分之{NUM}",
     "length": rf"{NUM}\s*(?:万)?\s*(?:公里|千米|米|km)",
     "ratio": rf"{NUM}\s*[:：]\s*{NUM}",
-    "count": rf"{NUM}\s*(?:万|亿)?\s*(?:个|所|张|家|公里|平方米|万平方米|亩|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|棵|株|千米|米|公顷|平方公里|天|分钟|%|元|万元|亿元|年|批|级|倍|床|微克)|{NUM}\s*[:：]\s*{NUM}|{NUM}\s*%|{NUM}折",
+    "count": rf"{NUM}\s*(?:万|亿)?\s*(?:个|所|张|家|公里|平方米|万平方米|亩|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|棵|株|千米|米|公顷|平方公里|天|分钟|%|元|万元|亿元|年|批|级|倍|床|微克|岁)|{NUM}\s*[:：]\s*{NUM}|{NUM}\s*%|{NUM}折",
 }
 # Numbers written in Chinese ("未来五年"), tried only when no digits answer the question.
 _CN = "[一二两三四五六七八九十百千]+"
@@ -44,7 +44,7 @@ VALUE_PATTERNS_RE = {k: re.compile(v) for k, v in VALUE_PATTERNS.items()}
 # What a clause must show to answer a question that asks for more than a statement.
 NEED_EVIDENCE = {
     "money": re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
-    "place": re.compile(r"平台|网站|网址|https?://|地址|窗口|大厅|位于|\d+号"),
+    "place": re.compile(r"平台|系统|网站|网址|https?://|地址|窗口|大厅|位于|\d+号|小程序|APP|App"),
     "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|次年"),
     "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
     "procedure": re.compile(r"申请|申报|登记|登录|办理|提交|审核|流程|步骤"),
@@ -73,6 +73,10 @@ CATEGORY_LABELS = {
     "transport": ("交通出行", "Transport"), "environment": ("生态环境", "Environment"),
     "services": ("生活服务", "Services"), "income": ("收入", "Income"), "other": ("其他", "Other"),
 }
+
+# "when will it be done": a target's deadline, which the whole policy may give as its period
+COMPLETION = re.compile(r"完成|实现|建成|达到|做到|落实|到位|搞完|弄好|\b(done|completed?|finished|achieved|built)\b",
+                        re.I)
 
 STRONG_DENSE = 0.30  # best-sentence cosine above which an on-topic paraphrase is trusted
 MIN_COVER = 0.15  # share of the question's topic words (IDF-weighted) the best clause covers
@@ -442,7 +446,7 @@ class Answerer:
             c = h.chunk
             if c.kind == "section" or (c.kind == "heading" and rank > 0):
                 continue
-            path_s = to_simplified(" ".join(c.section_path))
+            path_s = to_simplified(" ".join(c.section_path) + " " + self.docs[c.doc_id].title)
             units = self._units_by_chunk.get(h.position, [])
             spans = [(self.index.units[u].start, self.index.units[u].end, u) for u in units]
             if c.kind == "heading":
@@ -459,6 +463,7 @@ class Answerer:
     def _answer_from_clauses(self, p: Parsed, hits: list[Hit], qv) -> Answer:
         clauses = self._clauses(p, hits, qv)
         retrieved = hits[:max(self.top_k, 5)]
+        self._current, self._current_hits = p, retrieved
         q_s = to_simplified(p.asked)
         if not clauses:
             return self._abstain(p, retrieved, [], "empty")
@@ -480,10 +485,16 @@ class Answerer:
         pool = clauses
         for need in (n for n in needs if n in NEED_EVIDENCE):
             pattern = NEED_EVIDENCE[need]
-            pool = [c for c in pool if pattern.search(c.simplified)
-                    and self._chunk_cover(p, c) >= NEED_COVER]
-            if not pool:
+            fitting = [c for c in pool if pattern.search(c.simplified)
+                       and self._chunk_cover(p, c) >= NEED_COVER]
+            if not fitting and need == "time" and len(needs) == 1 and best.cover >= 0.5 \
+                    and COMPLETION.search(to_simplified(p.asked)):
+                period = self._document_period(best)
+                if period is not None:
+                    return period
+            if not fitting:
                 return self._abstain(p, retrieved, clauses, need)
+            pool = fitting
         if p.ask.kind == "value":
             with_value = [c for c in pool if c.value]
             if not with_value:
@@ -493,6 +504,33 @@ class Answerer:
                 return self._abstain(p, retrieved, clauses, "value")
             return self._compose(p, best_v, clauses, retrieved)
         return self._compose(p, max(pool, key=lambda c: c.score), clauses, retrieved)
+
+    def _document_period(self, best: Clause) -> Answer | None:
+        """When an item names no date, the period its whole document runs for (十四五时期)."""
+        doc = self.docs[best.chunk.doc_id]
+        for c in self.index.chunks:
+            if c.doc_id != doc.id or len(c.section_path) != 1 or c.section_path[0] != doc.title:
+                continue  # only the preamble, before the first heading
+            for sp in split_sentences(c.text, c.start):
+                sentence = doc.text[sp.start:sp.end]
+                m = re.search(r"“?十[一二三四五六七八九]五”?时期|\d{4}\s*年?\s*[-—至到]\s*\d{4}\s*年",
+                              to_simplified(sentence))
+                if m:
+                    return self._compose_period(best, c, sp.start, sp.end, m.group(0))
+        return None
+
+    def _compose_period(self, best: Clause, c: Chunk, start: int, end: int, period: str) -> Answer:
+        p = self._current
+        doc = self.docs[c.doc_id]
+        citations = [cite(doc, c, start, end), cite(self.docs[best.chunk.doc_id], best.chunk, best.start, best.end)]
+        if p.script == ENGLISH:
+            lead = f"The item itself names no date; the whole policy runs in the {period} period."
+            body = lead + "\n" + "\n".join(f"“{x.quote}”" for x in citations)
+        else:
+            lead = to_script(f"该项没有单独写明完成时间；整个文件在{period}实施。", p.script)
+            body = lead + "\n" + "\n".join(f"“{to_script(x.quote, p.script)}”" for x in citations)
+        return Answer(p.asked, True, _with_sources(body, citations, p.script), citations,
+                      self._current_hits, p.searched, p.script, lead=lead, notices=p.notices)
 
     def _chunk_cover(self, p: Parsed, c: Clause) -> float:
         """Share of the question's topic bigrams found in the clause's chunk and its path.
@@ -504,7 +542,8 @@ class Answerer:
         grams = {r[i:i + 2] for r in runs for i in range(len(r) - 1)}
         if not grams:
             return 0.0
-        text = to_simplified(c.chunk.text + " " + " ".join(c.chunk.section_path))
+        text = to_simplified(c.chunk.text + " " + " ".join(c.chunk.section_path) + " "
+                             + self.docs[c.chunk.doc_id].title)
         by_gram = sum(g in text for g in grams) / len(grams)
         by_word = _coverage(_weights(words, self.retriever, partial=False), text, partial=False)
         return min(by_gram, by_word)

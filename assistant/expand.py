@@ -35,7 +35,7 @@ COLLOQUIAL = {
     "上网": "信息化 网络", "走路": "步行", "骑车": "骑行", "公交车": "公交", "车库": "停车场 地下",
     "被淹": "内涝 水淹", "淹水": "内涝 水淹", "下大雨": "内涝 排水", "煤气": "燃气", "天然气": "燃气",
     "吃饭": "助餐", "食堂": "助餐", "体检": "健康", "打针": "疫苗 医疗", "学费": "教育 免费",
-    "托儿所": "托育", "带娃": "托育 儿童", "考核": "目标绩效", "领导": "组织领导", "保租房": "保障性租赁住房", "林子": "森林", "城里": "城市 城镇", "乡下": "乡村 农村", "种树": "森林 绿化", "东边": "东部 城市森林", "公租房": "公租房 住房保障",
+    "托儿所": "托育", "带娃": "托育 儿童", "考核": "目标绩效", "领导": "组织领导", "保租房": "保障性租赁住房", "林子": "森林", "活到": "预期寿命", "寿命": "预期寿命", "活多久": "预期寿命", "城里": "城市 城镇", "乡下": "乡村 农村", "种树": "森林 绿化", "东边": "东部 城市森林", "公租房": "公租房 住房保障",
 }
 
 # English → policy wording (Simplified); matched on word boundaries, case-insensitive
@@ -120,7 +120,11 @@ ENGLISH = {
     "budget": "财政 资金", "fiscal": "财政", "assessment": "评估 考核", "incentives": "激励",
     "reward": "激励 奖励", "rewards": "激励 奖励", "lead": "引领", "goal": "目标", "aim": "目标",
     "target": "目标", "targets": "目标", "kilometers": "公里", "kilometres": "公里", "km": "公里",
-    "meters": "米", "metres": "米", "slogan": "", "disposable income": "可支配收入",
+    "meters": "米", "metres": "米", "pipes": "管网", "pipelines": "管网", "underground": "地下",
+    "round-the-clock": "7×24小时", "24/7": "7×24小时", "24 hours": "24小时", "employer": "单位 企业",
+    "employers": "单位 企业", "settling-in": "安家", "allowance": "补贴", "market rent": "市场租金",
+    "market rents": "市场租金", "life expectancy": "预期寿命", "live": "生活", "flat": "住房",
+    "roommate": "同住人", "roommates": "同住人", "share": "比例", "proportion": "比例", "slogan": "", "disposable income": "可支配收入",
 }
 
 _EN_PATTERNS = sorted(ENGLISH, key=len, reverse=True)

@@ -55,11 +55,11 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|how much money|\bfees?\b|how much does .* cost|\bprice\b|how much is",
+    "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|how much money|\bfees?\b|how much does .* cost|\bprice\b|how much (is|are) (a|an|the) ",
     "place": r"在哪(?!个时期|一条|条|部分)|去哪|哪里(?!来)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere is\b",
     "time": r"什么时候|何时|哪天|哪年|几点|每周几|几号|开门|^when\b|\bwhen (will|does|do|is|can|did)\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
-    "procedure": r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|怎么办$|怎么报名|如何报名|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
+    "procedure": r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|怎么报名|如何报名|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact",
     "phone": r"电话|热线|号码|客服|phone|hotline",
     "conditions": r"什么条件|哪些条件|条件是什么|要满足什么|需要满足|符合什么|eligib",

@@ -18,6 +18,9 @@ from .lexical import BM25, tokenize
 from .script import has_cjk, to_simplified
 
 
+EXAMPLE_OPENERS = ("例如", "比如", "举例", "舉例", "譬如")
+
+
 @dataclass(frozen=True)
 class Hit:
     """One ranked chunk with the scores that put it there."""
@@ -46,6 +49,8 @@ class Retriever:
         self.dense_weight = dense_weight if self.encoder else 0.0
         self.bm25 = BM25(index.tokens)
         self._unit_chunk = np.array([u.chunk for u in index.units], dtype=np.int64)
+        self._weight = np.array([0.85 if c.text.lstrip().startswith(EXAMPLE_OPENERS) else 1.0
+                                 for c in index.chunks], dtype=np.float32)
 
     def search(self, question: str, k: int = 8, query_vector: np.ndarray | None = None) -> list[Hit]:
         """Top-k chunks for a question in any script (or English)."""
@@ -75,6 +80,7 @@ class Retriever:
             # English questions barely match Chinese words; lean on the multilingual encoder.
             w = max(w, 0.8 if lex.max() > 0 else 1.0)
         fused = (1 - w) * lex_n + w * _minmax(dense) if w else lex_n
+        fused = fused * self._weight  # worked examples rank below the rules they illustrate
         top = np.argsort(-fused, kind="stable")[:k]
         hits = []
         for i in top:

@@ -534,9 +534,12 @@ def clause_detail(loader: Loader, chunk_id: str, show_original: bool = False,
     block = doc.text[s0:e0]
     shown, simp = convert(block), to_simplified(block)
     i, j = c.start - s0, c.end - s0
-    full = (mark_html(shown[:i], terms, simp[:i])
-            + f'<mark class="pa-quote-mark">{mark_html(shown[i:j], terms, simp[i:j])}</mark>'
-            + mark_html(shown[j:], terms, simp[j:]))
+    if len(same) > 1:  # the chosen piece within its whole clause
+        full = (mark_html(shown[:i], terms, simp[:i])
+                + f'<mark class="pa-quote-mark">{mark_html(shown[i:j], terms, simp[i:j])}</mark>'
+                + mark_html(shown[j:], terms, simp[j:]))
+    else:
+        full = mark_html(shown, terms, simp)
     badge = "" if doc.verified else " " + UNVERIFIED_BADGE
     detail = (
         f'<div class="pa-clause-detail" data-chunk="{esc(c.id)}">'
@@ -1084,15 +1087,17 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
                             gr.update(choices=clause_choices(loader, doc_id or "", ""), value=None),
                             policy_tree_html(loader, doc_id or "", "", bool(original)))
 
+                search_io = dict(inputs=[lk_query, lk_doc, lk_part, lk_k], outputs=[lk_table, lk_ids, lk_msg],
+                                 api_visibility="private")
                 lk_doc.input(on_doc, [lk_doc, lk_original], [lk_part, lk_clause, lk_tree],
-                             api_visibility="private")
+                             api_visibility="private").then(do_search, **search_io)
 
                 def on_part(doc_id, part, original):
                     return (gr.update(choices=clause_choices(loader, doc_id or "", part or ""), value=None),
                             policy_tree_html(loader, doc_id or "", part or "", bool(original)))
 
                 lk_part.input(on_part, [lk_doc, lk_part, lk_original], [lk_clause, lk_tree],
-                              api_visibility="private")
+                              api_visibility="private").then(do_search, **search_io)
 
             # ---------------------------------------------------------------- entitlements
             with gr.Tab("我能享受什么", id="entitlements"):
