@@ -232,7 +232,7 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"每个月|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|标准是|政策|政府|问题|解决|打算|规定|说法|管不管|要求|提到|提出|讲|提交|需要|准备|具体|多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
+_ASK_WORDS = re.compile(r"开始|每个月|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|标准是|政策|政府|问题|解决|打算|规定|说法|管不管|要求|提到|提出|讲|提交|需要|准备|具体|多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
 
 
 def _topic_text(p: Parsed) -> str:
@@ -240,6 +240,24 @@ def _topic_text(p: Parsed) -> str:
     expanded = to_simplified(expand_query(p.searched))
     # English: only the policy terms it maps to can match Chinese text
     return expanded if has_cjk(p.searched) else expanded[len(p.searched):]
+
+
+def _topic_grams(question_s: str) -> set[str]:
+    """Bigrams of the question's content words, plus the bigram joining two content words
+    that stand side by side ("市民卡" → 市民, 民卡), so a compound is not matched by half."""
+    from .lexical import STOPWORDS, _jieba
+
+    text = _ASK_WORDS.sub(" ", question_s)
+    grams: set[str] = set()
+    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+        words = _jieba().lcut(run)
+        content = [w not in STOPWORDS for w in words]
+        for i, w in enumerate(words):
+            if content[i]:
+                grams.update(w[j:j + 2] for j in range(len(w) - 1))
+                if i + 1 < len(words) and content[i + 1]:
+                    grams.add(w[-1] + words[i + 1][0])
+    return grams
 
 
 def _topic_words(question_s: str) -> list[str]:
@@ -538,8 +556,7 @@ class Answerer:
         Bigrams, not words: "市民卡" is not covered by a text that only says "市民".
         """
         words = _topic_words(_topic_text(p))
-        runs = re.findall(r"[\u4e00-\u9fff]+", _ASK_WORDS.sub(" ", _topic_text(p)))
-        grams = {r[i:i + 2] for r in runs for i in range(len(r) - 1)}
+        grams = _topic_grams(_topic_text(p))
         if not grams:
             return 0.0
         text = to_simplified(c.chunk.text + " " + " ".join(c.chunk.section_path) + " "

@@ -55,7 +55,7 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|how much money|\bfees?\b|how much does .* cost|\bprice\b|how much (is|are) (a|an|the) ",
+    "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"在哪(?!个时期|一条|条|部分)|去哪|哪里(?!来)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere is\b",
     "time": r"什么时候|何时|哪天|哪年|几点|每周几|几号|开门|^when\b|\bwhen (will|does|do|is|can|did)\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
@@ -63,7 +63,7 @@ NEEDS = {
     "contact": r"联系方式|网址|网站|邮箱|website|contact",
     "phone": r"电话|热线|号码|客服|phone|hotline",
     "conditions": r"什么条件|哪些条件|条件是什么|要满足什么|需要满足|符合什么|eligib",
-    "current": r"今年|去年|实际是|实际有|现在的|目前的|现在.*多少|现在.*几",
+    "current": r"今年|去年|实际是|实际有|现在的|目前的|现在.*多少|现在.*几|right now|currently|at present|this year|last year",
 }
 
 
