@@ -249,7 +249,7 @@ def test_rule_lookup_search_tree_and_citation(page):
     choose(pg, "pa-part-filter", "二、(八)")
     pg.wait_for_function("() => !document.querySelector('#pa-tree').innerText.includes('一、总体要求')")
     pg.wait_for_function(  # the search re-ran within the part
-        "() => { const c = [...document.querySelectorAll('#pa-lookup-results [data-testid$=\"-2\"]')];"
+        "() => { const c = [...document.querySelectorAll('#pa-lookup-results [role=gridcell][data-col=\"2\"]')];"
         " return c.length > 0 && c.every(x => x.innerText.startsWith('二、(八)')); }")
     choose(pg, "pa-clause-pick", "二、(八)4")
     pg.wait_for_function(
