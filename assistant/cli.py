@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(rm)
 
     ent = sub.add_parser("entitlements", help="what people and businesses can get, with citations")
-    ent.add_argument("--for", dest="for_", help="beneficiary, e.g. 青年人才, 老年人, 儿童")
+    ent.add_argument("--for", dest="for_", metavar="WHO",
+                     help="who benefits, either script: 青年人才, 高校毕业生, 老年人, 儿童, 残疾人, 中小微企业 ...")
     ent.add_argument("--section", help="section code prefix, e.g. 二(八)")
     fmt = ent.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")

@@ -94,3 +94,16 @@ def test_help_teaches(env):
     assert out.returncode == 0 and "examples:" in out.stdout and "ASSISTANT_ENCODER" in out.stdout
     ask = run(["ask", "--help"], env)
     assert "--json" in ask.stdout and "stdin" in ask.stdout
+
+
+def test_entitlements_register_for_a_persona(env):
+    out = run(["entitlements", "--for", "青年人才", "--json"], env)
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    discount = [r for r in rows if r["value"] == "8.5" and r["unit"] == "折"]
+    assert len(discount) == 1 and discount[0]["code"] == "二(八)4"
+    text = (REPO / discount[0]["source"]).read_text(encoding="utf-8")
+    assert text[discount[0]["start"]:discount[0]["end"]] == discount[0]["quote"]
+    csv_out = run(["entitlements", "--section", "二(十)", "--csv"], env)
+    assert csv_out.stdout.splitlines()[0].startswith("id,kind,category,beneficiaries")
+    assert "10000" in csv_out.stdout
