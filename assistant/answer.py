@@ -278,6 +278,7 @@ class Answerer:
         for i, u in enumerate(index.units):
             self._units_by_chunk.setdefault(u.chunk, []).append(i)
         self._register = None
+        self._position = {c.id: i for i, c in enumerate(index.chunks)}
         self._by_code: dict[str, list[int]] = {}
         for i, c in enumerate(index.chunks):
             self._by_code.setdefault(c.code, []).append(i)
@@ -309,6 +310,17 @@ class Answerer:
                     re.search(re.escape(code) + r"(?![十一二三四五六七八九])", c.code)
                     and not re.search(re.escape(code) + r"[(（]", c.code)]
         return list(self._by_code.get(code, []))
+
+    def _positions_of(self, citations: list[Citation]) -> list[int]:
+        return [self._position[c.chunk_id] for c in citations if c.chunk_id in self._position]
+
+    def _pinned(self, positions: list[int], hits: list[Hit]) -> list[Hit]:
+        """The chunks an answer was built from first (as looked up, score 1), then the rest."""
+        order = list(dict.fromkeys(positions))
+        pinned = [Hit(chunk=self.index.chunks[i], score=1.0, lexical=1.0, dense=0.0, best_unit=None,
+                      position=i) for i in order]
+        rest = [h for h in hits if h.position not in set(order)]
+        return (pinned + rest)[:max(self.top_k, 5)]
 
     def _children(self, head: Chunk) -> list[Chunk]:
         """The first chunk of each direct sub-section of a heading, in order."""
@@ -360,13 +372,7 @@ class Answerer:
         # the whole section first (it holds every sub-section), then what was cited
         wide = [i for i, c in enumerate(self.index.chunks)
                 if c.doc_id == head.doc_id and c.code == head.code and c.kind in ("heading", "section")]
-        cited = {x.chunk_id for x in citations}
-        order = wide + [i for i in positions if i not in wide]
-        order += [i for i, c in enumerate(self.index.chunks) if c.id in cited and i not in order]
-        ordered = [Hit(chunk=self.index.chunks[i], score=1.0, lexical=1.0, dense=0.0, best_unit=None,
-                       position=i) for i in order]
-        seen = set(order)
-        retrieved = (ordered + [h for h in hits if h.position not in seen])[:max(self.top_k, 5)]
+        retrieved = self._pinned(wide + positions + self._positions_of(citations), hits)
         text = _with_sources(text_body, citations, p.script)
         return Answer(p.asked, True, text, citations, retrieved, p.searched, p.script, lead=lead,
                       notices=p.notices)
@@ -398,11 +404,8 @@ class Answerer:
         body = (f"“{to_script(phrase, p.script)}”出自：{where}" if p.script != ENGLISH
                 else f"“{phrase}” appears in: {where}")
         body += "\n" + "\n".join(f"“{to_script(c.quote, p.script)}”" for c in citations)
-        ordered = [Hit(chunk=self.index.chunks[i], score=1.0, lexical=1.0, dense=0.0, best_unit=None,
-                       position=i) for i in positions]
-        retrieved = (ordered + [h for h in hits if h.position not in positions])[:max(self.top_k, 5)]
-        return Answer(p.asked, True, _with_sources(body, citations, p.script), citations, retrieved,
-                      p.searched, p.script, lead=lead, notices=p.notices)
+        return Answer(p.asked, True, _with_sources(body, citations, p.script), citations,
+                      self._pinned(positions, hits), p.searched, p.script, lead=lead, notices=p.notices)
 
     @property
     def register(self):
@@ -443,17 +446,9 @@ class Answerer:
         head = (f"按原文，与{who}相关的权益和服务：" if p.script != ENGLISH
                 else f"What the policy offers for {who} (quoted clauses below):")
         body = to_script(head, p.script) + "\n" + "\n".join(lines)
-        positions = {c.id: i for i, c in enumerate(self.index.chunks)}
-        ordered = []
-        for c in citations:
-            i = positions.get(c.chunk_id)
-            if i is not None and all(h.position != i for h in ordered):
-                ordered.append(Hit(chunk=self.index.chunks[i], score=1.0, lexical=1.0, dense=0.0,
-                                   best_unit=None, position=i))
-        seen = {h.position for h in ordered}
-        retrieved = (ordered + [h for h in hits if h.position not in seen])[:max(self.top_k, 5)]
-        return Answer(p.asked, True, _with_sources(body, citations, p.script), citations, retrieved,
-                      p.searched, p.script, lead=to_script(head, p.script), notices=p.notices)
+        return Answer(p.asked, True, _with_sources(body, citations, p.script), citations,
+                      self._pinned(self._positions_of(citations), hits), p.searched, p.script,
+                      lead=to_script(head, p.script), notices=p.notices)
 
     # -- everything else: pick the clause that carries the fact
     def _clauses(self, p: Parsed, hits: list[Hit], qv) -> list[Clause]:
@@ -575,7 +570,7 @@ class Answerer:
 
     def _following_items(self, c: Chunk) -> list[Chunk]:
         """The items right after a chunk that announces them (…指符合以下条件之一者：)."""
-        start = next(i for i, x in enumerate(self.index.chunks) if x.id == c.id)
+        start = self._position[c.id]
         base, depth = c.section_path, len(c.section_path)
         out = []
         for x in self.index.chunks[start + 1:]:
