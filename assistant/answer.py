@@ -58,7 +58,7 @@ OTHER_PLACES = re.compile(
     r"北京|上海|天津|重庆|广州|深圳|杭州|南京|武汉|西安|苏州|长沙|郑州|青岛|厦门|合肥|济南|昆明|贵阳|"
     r"沈阳|大连|哈尔滨|长春|福州|南宁|海口|三亚|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|石家庄|太原|南昌|"
     r"宁波|无锡|东莞|佛山|珠海|香港|澳门|台湾|台北|绵阳|德阳|乐山|宜宾|南充|泸州|自贡|眉山|雅安|"
-    r"全国|国外|外国|美国|日本|英国|\b(Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Chongqing|Wuhan|Nanjing|Tianjin|Xi'an|Hong Kong)\b",
+    r"国外|外国|美国|日本|英国|\b(Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Chongqing|Wuhan|Nanjing|Tianjin|Xi'an|Hong Kong)\b",
     re.I)
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
@@ -476,7 +476,6 @@ class Answerer:
     def _answer_from_clauses(self, p: Parsed, hits: list[Hit], qv) -> Answer:
         clauses = self._clauses(p, hits, qv)
         retrieved = hits[:max(self.top_k, 5)]
-        self._current, self._current_hits = p, retrieved
         q_s = to_simplified(p.asked)
         if not clauses:
             return self._abstain(p, retrieved, [], "empty")
@@ -502,7 +501,7 @@ class Answerer:
                        and self._chunk_cover(p, c) >= NEED_COVER]
             if not fitting and need == "time" and len(needs) == 1 and best.cover >= 0.5 \
                     and COMPLETION.search(to_simplified(p.asked)):
-                period = self._document_period(best)
+                period = self._document_period(p, best, retrieved)
                 if period is not None:
                     return period
             if not fitting:
@@ -518,7 +517,7 @@ class Answerer:
             return self._compose(p, best_v, clauses, retrieved)
         return self._compose(p, max(pool, key=lambda c: c.score), clauses, retrieved)
 
-    def _document_period(self, best: Clause) -> Answer | None:
+    def _document_period(self, p: Parsed, best: Clause, retrieved: list[Hit]) -> Answer | None:
         """When an item names no date, the period its whole document runs for (十四五时期)."""
         doc = self.docs[best.chunk.doc_id]
         for c in self.index.chunks:
@@ -529,11 +528,11 @@ class Answerer:
                 m = re.search(r"“?十[一二三四五六七八九]五”?时期|\d{4}\s*年?\s*[-—至到]\s*\d{4}\s*年",
                               to_simplified(sentence))
                 if m:
-                    return self._compose_period(best, c, sp.start, sp.end, m.group(0))
+                    return self._compose_period(p, best, c, sp.start, sp.end, m.group(0), retrieved)
         return None
 
-    def _compose_period(self, best: Clause, c: Chunk, start: int, end: int, period: str) -> Answer:
-        p = self._current
+    def _compose_period(self, p: Parsed, best: Clause, c: Chunk, start: int, end: int, period: str,
+                        retrieved: list[Hit]) -> Answer:
         doc = self.docs[c.doc_id]
         citations = [cite(doc, c, start, end), cite(self.docs[best.chunk.doc_id], best.chunk, best.start, best.end)]
         if p.script == ENGLISH:
@@ -543,7 +542,7 @@ class Answerer:
             lead = to_script(f"该项没有单独写明完成时间；整个文件在{period}实施。", p.script)
             body = lead + "\n" + "\n".join(f"“{to_script(x.quote, p.script)}”" for x in citations)
         return Answer(p.asked, True, _with_sources(body, citations, p.script), citations,
-                      self._current_hits, p.searched, p.script, lead=lead, notices=p.notices)
+                      retrieved, p.searched, p.script, lead=lead, notices=p.notices)
 
     def _chunk_cover(self, p: Parsed, c: Clause) -> float:
         """Share of the question's topic bigrams found in the clause's chunk and its path.
