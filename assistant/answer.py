@@ -50,6 +50,7 @@ NEED_EVIDENCE = {
     "procedure": re.compile(r"申请|申报|登记|登录|办理|提交|审核|流程|步骤"),
     "contact": re.compile(r"电话|热线|网址|https?://|邮箱|\d{3,4}-\d{7,8}"),
     "phone": re.compile(r"电话|热线|\d{3,4}-\d{7,8}|\b1\d{10}\b|12345"),
+    "names": re.compile(r"[“《][^”》]{2,24}[”》]\s*[、,，]?\s*[“《][^”》]{2,24}[”》]"),
     "conditions": re.compile(r"以下条件|下列条件|条件之一|须同时|应当具备|须满足|需满足|符合以下|须为|年满"),
 }
 
@@ -58,7 +59,7 @@ OTHER_PLACES = re.compile(
     r"北京|上海|天津|重庆|广州|深圳|杭州|南京|武汉|西安|苏州|长沙|郑州|青岛|厦门|合肥|济南|昆明|贵阳|"
     r"沈阳|大连|哈尔滨|长春|福州|南宁|海口|三亚|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|石家庄|太原|南昌|"
     r"宁波|无锡|东莞|佛山|珠海|香港|澳门|台湾|台北|绵阳|德阳|乐山|宜宾|南充|泸州|自贡|眉山|雅安|"
-    r"国外|外国|美国|日本|英国|\b(Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Chongqing|Wuhan|Nanjing|Tianjin|Xi'an|Hong Kong)\b",
+    r"国外|外国|国家层面|国家政策|中央政策|全国性|全国的|national (level|policy|policies)|\bnationwide\b|美国|日本|英国|\b(Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Chongqing|Wuhan|Nanjing|Tianjin|Xi'an|Hong Kong)\b",
     re.I)
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
@@ -73,6 +74,8 @@ CATEGORY_LABELS = {
     "transport": ("交通出行", "Transport"), "environment": ("生态环境", "Environment"),
     "services": ("生活服务", "Services"), "income": ("收入", "Income"), "other": ("其他", "Other"),
 }
+
+PER_UNIT = re.compile(r"每(户|家|人|个人|名)|人均|户均|/人|/户|·月|/月|元/")
 
 # "when will it be done": a target's deadline, which the whole policy may give as its period
 COMPLETION = re.compile(r"完成|实现|建成|达到|做到|落实|到位|搞完|弄好|\b(done|completed?|finished|achieved|built)\b",
@@ -509,6 +512,11 @@ class Answerer:
             pool = fitting
         if p.ask.kind == "value":
             with_value = [c for c in pool if c.value]
+            if "per-unit" in needs:
+                # "每户摊多少": a city-wide total does not answer a per-household question
+                with_value = [c for c in with_value if PER_UNIT.search(c.simplified)]
+                if not with_value:
+                    return self._abstain(p, retrieved, clauses, "per-unit")
             if not with_value:
                 return self._abstain(p, retrieved, clauses, "value" if best.cover >= 0.5 else "off-topic")
             best_v = max(with_value, key=lambda c: c.score)
@@ -686,6 +694,8 @@ _ABSTAIN = {
     "place": "政策原文没有写明具体的地点或办理场所。",
     "money": "政策原文没有写明具体的金额或收费标准。",
     "conditions": "政策原文没有列出具体的条件。",
+    "names": "政策原文没有列出具体的名单或名称。",
+    "per-unit": "政策原文只有总体目标，没有写明每户、每人或每家的具体标准。",
     "current": "政策原文只规定目标和举措，没有当前的实际价格或统计数据。",
     "other-place": "现有知识库只收录成都市的政策，无法回答其他地区的问题。",
     "off-topic": "这个问题不在现有政策文件的范围内，无法根据原文回答。",
@@ -702,6 +712,8 @@ _ABSTAIN_EN = {
     "place": "The policy does not name a place or office for this.",
     "money": "The policy does not state an amount or fee for this.",
     "conditions": "The policy does not list the conditions for this.",
+    "names": "The policy does not list the specific names.",
+    "per-unit": "The policy states overall targets, not an amount per household, person or company.",
     "current": "The policy sets targets and measures; it gives no current prices or statistics.",
     "other-place": "The knowledge base covers Chengdu's policy only; it cannot answer for other places.",
     "off-topic": "The policy documents do not cover this question, so there is no grounded answer.",

@@ -56,13 +56,15 @@ class Ask:
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
     "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
-    "place": r"在哪(?!个时期|一条|条|部分)|去哪|哪里(?!来)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere is\b",
+    "place": r"(?<!从)在哪(?!个时期|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere is\b",
     "time": r"什么时候|何时|哪天|哪年|几点|每周几|几号|开门|^when\b|\bwhen (will|does|do|is|can|did)\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
     "procedure": r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|怎么报名|如何报名|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact",
     "phone": r"电话|热线|号码|客服|phone|hotline",
     "conditions": r"什么条件|哪些条件|条件是什么|要满足什么|需要满足|符合什么|eligib",
+    "names": r"(都|具体|分别)(有|是)哪(些|几)(所|家|个|座|条)?(学校|医院|公司|企业|小区|地方|项目)?[?？]?|名单|哪几家|哪几所|具体是哪|叫什么名字|which (schools|hospitals|companies)",
+    "per-unit": r"每户|一户|每家|一家|每个人|一个人|每人|人均|户均|单个|per (person|household|family|company)",
     "current": r"今年|去年|实际是|实际有|现在的|目前的|现在.*多少|现在.*几|right now|currently|at present|this year|last year",
 }
 
@@ -70,11 +72,11 @@ NEEDS = {
 _VALUE_CUES = [
     ("discount", r"几折|打折|折扣|多少折|优惠多少|discount"),
     ("money", r"(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|补多少|发多少|领多少|多少钱|多少元|多少块|金额|钱数|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
-    ("days", r"几天|多少天|住多久|免费住多久|how many days"),
-    ("percent", r"百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|rate"),
+    ("days", r"(?<![这那近前])几天|多少天|住多久|免费住多久|how many days"),
+    ("percent", r"几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|rate"),
     ("ratio", r"收入比|比例是多少|ratio"),
     ("length", r"多长(?!时间)|多远|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far"),
-    ("duration", r"多久|多长时间|几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
+    ("duration", r"多久|多长时间|(?<![这那近前])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
     ("count", r"多少|几个|几所|几家|几条|几项|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
 _LIST_CUES = r"有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
@@ -177,7 +179,7 @@ def _analyse(question: str, s: str, has) -> Ask:
             return Ask("list", section=ref)
         if has(_NAME_CUES) and not has(r"原文|全文|内容"):
             return Ask("name", section=ref)
-        value = next((v for v, p in _VALUE_CUES if has(p)), "")
+        value = asked_value(s, question.lower())
         if value:
             return Ask("value", value=value, section=ref)
         return Ask("section", section=ref)
@@ -193,10 +195,22 @@ def _analyse(question: str, s: str, has) -> Ask:
         return Ask("deadline")
     if has(_LIST_CUES):
         return Ask("list")
-    for value, pattern in _VALUE_CUES:
-        if has(pattern):
-            return Ask("value", value=value)
+    value = asked_value(s, question.lower())
+    if value:
+        return Ask("value", value=value)
     return Ask("statement")
+
+
+def asked_value(simplified: str, lower: str) -> str:
+    """The kind of figure asked for: the cue nearest the end of the question wins
+    ("这几年打算新修多少所学校" asks a count, not a duration); ties go to the more specific."""
+    best, best_at = "", -1
+    for value, pattern in _VALUE_CUES:
+        for text in (simplified, lower):
+            found = [m.end() for m in re.finditer(pattern, text)]
+            if found and found[-1] > best_at:
+                best, best_at = value, found[-1]
+    return best
 
 
 # ---------------------------------------------------------------- follow-ups
