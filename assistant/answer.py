@@ -140,7 +140,7 @@ class Answer:
 # ------------------------------------------------------------------ helpers
 
 _YEAR = re.compile(r"(19|20)\d\d\s*年")  # a year is a date, not an amount
-_FALLBACK = {"length": ("count",), "percent": ("ratio",), "ratio": ("percent",), "days": ("duration",),
+_FALLBACK = {"percent": ("ratio",), "ratio": ("percent",), "days": ("duration",),
              "count": ("count_cn",), "duration": ("duration_cn",)}
 
 

@@ -74,7 +74,7 @@ _VALUE_CUES = [
     ("money", r"(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|补多少|发多少|领多少|多少钱|多少元|多少块|金额|钱数|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("days", r"(?<![这那近前])几天|多少天|住多久|免费住多久|how many days"),
     ("percent", r"几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|rate"),
-    ("ratio", r"收入比|比例是多少|ratio"),
+    ("ratio", r"收入比|比例是多少|差距|ratio"),
     ("length", r"多长(?!时间)|多远|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far"),
     ("duration", r"多久|多长时间|(?<![这那近前])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
     ("count", r"多少|几个|几所|几家|几条|几项|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
@@ -202,10 +202,12 @@ def _analyse(question: str, s: str, has) -> Ask:
 
 
 def asked_value(simplified: str, lower: str) -> str:
-    """The kind of figure asked for: the cue nearest the end of the question wins
-    ("这几年打算新修多少所学校" asks a count, not a duration); ties go to the more specific."""
+    """The kind of figure asked for: a specific cue (discount, money, days, ratio...) beats the
+    generic 多少; among specific cues the one nearest the end wins, ties to the more specific."""
     best, best_at = "", -1
     for value, pattern in _VALUE_CUES:
+        if value == "count" and best:
+            break
         for text in (simplified, lower):
             found = [m.end() for m in re.finditer(pattern, text)]
             if found and found[-1] > best_at:
