@@ -5,7 +5,7 @@ Every piece of corpus text and user text that goes into HTML passes through `htm
 chat messages are rendered as sanitised HTML with markdown off, so a question such as
 ``<script>alert(1)</script>`` is shown literally and never runs.
 
-The chat is also an API endpoint ``/chat`` (see `chat_api`)::
+The chat is also an API endpoint ``/chat`` (the `chat` function in `build_app`)::
 
     from gradio_client import Client
     client = Client("http://127.0.0.1:7860/")
@@ -32,7 +32,7 @@ from pathlib import Path
 import gradio as gr
 
 from .errors import AssistantError
-from .script import ENGLISH, to_script, to_simplified
+from .script import ENGLISH, TRADITIONAL, to_script, to_simplified
 from .settings import Settings
 
 log = logging.getLogger("assistant.ui")
@@ -59,7 +59,7 @@ class Loader:
     """Builds/loads the Assistant in a background thread; the page shows its status."""
 
     def __init__(self, settings: Settings | None = None, assistant=None):
-        self.settings = settings
+        self.settings = settings or getattr(assistant, "settings", None)
         self.assistant = assistant
         self.error: str | None = None
         self.messages: list[str] = []
@@ -92,7 +92,14 @@ class Loader:
         from .pipeline import Assistant, warm_up
 
         try:
-            settings = self.settings or Settings.load()
+            settings = self.settings
+            if settings is None:
+                settings = Settings.load()
+                if not os.environ.get("ASSISTANT_THREADS"):
+                    # Concurrent requests: one BLAS thread per question keeps the encoder from
+                    # oversubscribing the cores (measured: ~4x less CPU per request under load,
+                    # and no slower for a single question).
+                    settings = settings.with_(threads=1)
             self.settings = settings
             self._log(LOADING)
             assistant = Assistant(settings, log=self._log)
@@ -288,6 +295,11 @@ def _answer_lines(answer) -> list[str]:
     return [ln for ln in lines if not _SOURCES_LINE.match(ln)]
 
 
+def _ui(text: str, script: str) -> str:
+    """Interface wording in the reader's script (Traditional readers get Traditional)."""
+    return to_script(text, TRADITIONAL) if script == TRADITIONAL else text
+
+
 def render_citation_card(n: int, c, answer, assistant, show_original: bool, terms: list[str]) -> str:
     """One numbered citation card: section path, highlighted quote, clause in context."""
     script = answer.script
@@ -307,14 +319,14 @@ def render_citation_card(n: int, c, answer, assistant, show_original: bool, term
         before, inner, after = shown[: c.start - a], shown[c.start - a: c.end - a], shown[c.end - a:]
         simp = to_simplified(para)
         context = (
-            '<details class="pa-context"><summary>查看条款上下文</summary>'
+            f'<details class="pa-context"><summary>{_ui("查看条款上下文", script)}</summary>'
             f'<div class="pa-context-path">《{esc(c.title)}》 {esc(section)}</div>'
             '<div class="pa-context-text">'
             f"{mark_html(before, terms, simp[: c.start - a])}"
             f'<mark class="pa-quote-mark">{mark_html(inner, terms, simp[c.start - a: c.end - a])}</mark>'
             f"{mark_html(after, terms, simp[c.end - a:])}</div>"
             f'<div class="pa-src">{esc(c.source)}:{c.start}-{c.end}</div></details>')
-    original_note = '<span class="pa-note">原文</span>' if show_original else ""
+    original_note = f'<span class="pa-note">{_ui("原文", script)}</span>' if show_original else ""
     code_html = f' <span class="pa-code">{esc(pretty_code(code))}</span>' if code else ""
     return (
         f'<div class="pa-card" data-chunk="{esc(c.chunk_id)}">'
@@ -332,9 +344,9 @@ def render_answer_html(answer, assistant, show_original: bool = False) -> str:
     terms = highlight_terms(answer.searched, value_terms)
     parts = ['<div class="pa-answer %s">' % ("pa-answered" if answer.answered else "pa-uncovered")]
     if answer.searched and answer.searched != answer.question:
-        parts.append(f'<div class="pa-searched">实际检索：{esc(answer.searched)}</div>')
+        parts.append(f'<div class="pa-searched">{_ui("实际检索：", answer.script)}{esc(answer.searched)}</div>')
     for notice in answer.notices:
-        parts.append(f'<div class="pa-notice">注意：{esc(notice)}</div>')
+        parts.append(f'<div class="pa-notice">{_ui("注意：", answer.script)}{esc(notice)}</div>')
     lines = _answer_lines(answer)
     if answer.answered:
         body = []
@@ -343,10 +355,9 @@ def render_answer_html(answer, assistant, show_original: bool = False) -> str:
                 else "pa-line"
             body.append(f'<div class="{cls}">{esc(ln)}</div>')
         parts.append('<div class="pa-direct">' + "".join(body) + "</div>")
-        title = "引用条款" if answer.script != ENGLISH else "Citations"
+        title = _ui("引用条款", answer.script) if answer.script != ENGLISH else "Citations"
     else:
-        head = "政策原文未涉及" if answer.script != ENGLISH else "Not covered by the policy text"
-        head = to_script(head, answer.script) if answer.script != ENGLISH else head
+        head = _ui("政策原文未涉及", answer.script) if answer.script != ENGLISH else "Not covered by the policy text"
         msg = []
         for ln in lines:
             if ln.startswith("- ") or ln.rstrip("：:") in ("最相关的条款", "最相關的條款", "Nearest related clauses"):
@@ -354,7 +365,7 @@ def render_answer_html(answer, assistant, show_original: bool = False) -> str:
             msg.append(ln)
         parts.append('<div class="pa-uncovered-box"><div class="pa-uncovered-title">⚠ '
                      f'{esc(head)}</div><div class="pa-uncovered-msg">{esc_lines(chr(10).join(msg))}</div></div>')
-        title = "最相关的条款（仅供参考，未回答您的问题）" if answer.script != ENGLISH else \
+        title = _ui("最相关的条款（仅供参考，未回答您的问题）", answer.script) if answer.script != ENGLISH else \
             "Nearest related clauses (for reference; they do not answer the question)"
     if answer.citations:
         parts.append(f'<div class="pa-cards"><div class="pa-cards-title">{esc(title)}</div>')
@@ -368,6 +379,11 @@ def render_answer_html(answer, assistant, show_original: bool = False) -> str:
 def render_user_html(question: str, limit: int = 600) -> str:
     shown = question if len(question) <= limit else question[:limit] + f"…（共 {len(question)} 个字符）"
     return f'<div class="pa-question">{esc_lines(shown)}</div>'
+
+
+def message_html(message: str) -> str:
+    """A status message (may quote file or user text) as escaped HTML."""
+    return f'<div class="pa-msg">{esc_lines(message)}</div>' if message else ""
 
 
 def render_error_html(message: str) -> str:
@@ -937,34 +953,33 @@ CSS = """
 .pa-answer {line-height: 1.6;}
 .pa-lead {font-size: 1.25em; font-weight: 700; margin-bottom: 4px;}
 .pa-line {margin: 2px 0;}
-.pa-searched, .pa-notice {font-size: 0.85em; color: #666; margin-bottom: 6px;}
+.pa-searched, .pa-notice {font-size: 0.85em; color: var(--body-text-color-subdued); margin-bottom: 6px;}
 .pa-uncovered-box {border: 2px dashed #d97706; background: #fff7ed; color: #7c2d12;
   border-radius: 8px; padding: 10px 12px; margin-bottom: 8px;}
 .pa-uncovered-title {font-weight: 700; font-size: 1.1em;}
-.pa-uncovered .pa-card {opacity: 0.85; border-left-color: #9ca3af;}
+.pa-uncovered .pa-card {border-left-color: #9ca3af;}
 .pa-cards {margin-top: 10px;}
-.pa-cards-title {font-size: 0.85em; font-weight: 600; color: #555; margin-bottom: 4px;}
-.pa-card, .pa-clause-detail {border: 1px solid #d0d7de; border-left: 4px solid #c2410c; border-radius: 6px;
-  padding: 8px 10px; margin: 6px 0; background: rgba(250, 250, 250, 0.6); color: inherit;}
+.pa-cards-title {font-size: 0.85em; font-weight: 600; color: var(--body-text-color-subdued); margin-bottom: 4px;}
+.pa-card, .pa-clause-detail {border: 1px solid var(--border-color-primary); border-left: 4px solid #c2410c;
+  border-radius: 6px; padding: 8px 10px; margin: 6px 0; background: var(--background-fill-secondary);
+  color: var(--body-text-color);}
 .pa-card-head {font-size: 0.9em; font-weight: 600;}
 .pa-num {color: #c2410c;}
 .pa-code {font-family: monospace; background: #eef2f7; color: #1f2937; border-radius: 4px; padding: 0 4px;}
-.pa-quote {margin: 6px 0; padding-left: 8px; border-left: 3px solid #e5e7eb;}
-.pa-src, .pa-doc {font-size: 0.8em; color: #6b7280;}
-.pa-note {font-size: 0.75em; color: #6b7280; margin-left: 6px;}
+.pa-quote {margin: 6px 0; padding-left: 8px; border-left: 3px solid var(--border-color-primary);}
+.pa-src, .pa-doc, .pa-note, .pa-muted {font-size: 0.8em; color: var(--body-text-color-subdued);}
+.pa-note {margin-left: 6px;}
 .pa-badge {font-size: 0.75em; border-radius: 10px; padding: 1px 8px; margin-left: 6px; white-space: nowrap;}
 .pa-unverified {background: #fee2e2; color: #991b1b; border: 1px solid #fca5a5;}
 mark.pa-hit {background: #fde047; color: #111; padding: 0 1px; border-radius: 2px;}
 mark.pa-quote-mark {background: #dbeafe; color: #111;}
-.pa-context summary, .pa-tree summary {cursor: pointer; color: #1d4ed8;}
-.pa-context-text {margin-top: 4px; padding: 6px; background: rgba(255,255,255,0.7); border-radius: 4px;}
+.pa-context summary, .pa-tree summary {cursor: pointer; color: var(--link-text-color, #1d4ed8);}
+.pa-context-text {margin-top: 4px; padding: 6px; background: var(--background-fill-primary); border-radius: 4px;}
 .pa-question {white-space: pre-wrap; word-break: break-word;}
 .pa-error {border: 1px solid #f87171; background: #fef2f2; color: #7f1d1d; border-radius: 6px; padding: 8px;}
 .pa-tree {max-height: 640px; overflow-y: auto;}
 .pa-tree-children {margin-left: 16px;}
 .pa-tree-clause {margin: 4px 0 4px 16px; font-size: 0.92em;}
-.pa-muted {color: #6b7280;}
-.pa-examples button {font-size: 0.9em !important;}
 """
 
 
@@ -987,7 +1002,7 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
                 chatbot = gr.Chatbot(label="对话", elem_id="pa-chatbot", height=560,
                                      render_markdown=False, sanitize_html=True, allow_tags=False, layout="panel",
                                      autoscroll=False,
-                                     buttons=["copy"], feedback_options=None, latex_delimiters=[],
+                                     buttons=[], feedback_options=None, latex_delimiters=[],
                                      placeholder="请输入关于成都“幸福美好生活十大工程”等政策的问题，"
                                                  "或点击下方示例。")
                 with gr.Row():
@@ -1018,6 +1033,7 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
                 question.submit(respond, **chat_io).then(None, js=SCROLL_TO_LAST_QUESTION)
                 show_original.change(rerender, [turns, show_original], chatbot, api_visibility="private")
                 clear.click(lambda: ([], []), None, [chatbot, turns], api_visibility="private")
+                chatbot.clear(lambda: [], None, turns, api_visibility="private")
                 for b, q in zip(example_buttons, EXAMPLES):
                     b.click(lambda ts, original, _q=q: respond(_q, ts, original)[:2],
                             [turns, show_original], [chatbot, turns], api_visibility="private"
@@ -1035,7 +1051,7 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
                                           scale=2, elem_id="pa-part-filter")
                     lk_k = gr.Number(value=10, label="条数", precision=0, minimum=1, maximum=50, scale=1)
                     lk_go = gr.Button("查找", variant="primary", scale=1, elem_id="pa-lookup-go")
-                lk_msg = gr.Markdown("")
+                lk_msg = gr.HTML("", elem_id="pa-lookup-msg")
                 lk_ids = gr.State([])
                 lk_table = gr.Dataframe(headers=SEARCH_HEADERS, value=[], interactive=False, wrap=True,
                                         column_widths=["6%", "7%", "10%", "25%", "17%", "35%"],
@@ -1055,7 +1071,7 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
 
                 def do_search(q, doc_id, part, k):
                     rows, ids, msg = search_rows(loader, q, doc_id or "", part or "", int(k or 10))
-                    return rows, ids, msg
+                    return rows, ids, message_html(msg)
 
                 for trig in (lk_go.click, lk_query.submit):
                     trig(do_search, [lk_query, lk_doc, lk_part, lk_k], [lk_table, lk_ids, lk_msg],
@@ -1107,7 +1123,7 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
                                           elem_id="pa-ent-who", scale=3)
                     ent_kind = gr.Dropdown(choices=ENT_KINDS, value="", label="类型", scale=2)
                     ent_go = gr.Button("查看", variant="primary", scale=1, elem_id="pa-ent-go")
-                ent_msg = gr.Markdown("")
+                ent_msg = gr.HTML("", elem_id="pa-ent-msg")
                 ent_table = gr.Dataframe(headers=ENT_HEADERS, value=[], interactive=False, wrap=True,
                                          column_widths=["11%", "6%", "17%", "10%", "8%", "14%", "22%", "12%"],
                                          elem_id="pa-ent-table", max_height=520)
@@ -1116,7 +1132,7 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
                 def show_entitlements(who, kind):
                     table, chosen, msg = entitlement_rows(loader, who or "", kind or "")
                     path = entitlements_csv(loader, chosen, who or "") if table else None
-                    return table, msg, path
+                    return table, message_html(msg), path
 
                 for trig in (ent_go.click, ent_who.input, ent_kind.input):
                     trig(show_entitlements, [ent_who, ent_kind], [ent_table, ent_msg, ent_file],
@@ -1133,7 +1149,7 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
                     ev_limit = gr.Number(value=0, precision=0, minimum=0, label="只跑前 N 题（0 = 全部）",
                                          scale=1, elem_id="pa-eval-limit")
                     ev_go = gr.Button("运行评测", variant="primary", scale=1, elem_id="pa-eval-go")
-                ev_msg = gr.Markdown("", elem_id="pa-eval-msg")
+                ev_msg = gr.HTML("", elem_id="pa-eval-msg")
                 ev_summary = gr.Dataframe(headers=["指标", "值"], value=[], interactive=False,
                                           label="指标", elem_id="pa-eval-summary")
                 ev_verdicts = gr.Dataframe(headers=["结果"], value=[], interactive=False, wrap=True,
@@ -1144,7 +1160,7 @@ def build_app(settings: Settings | None = None, assistant=None, start: bool = Tr
                 def do_eval(set_path, uploaded, limit, progress=gr.Progress()):
                     msg, s_head, s_rows, v_head, v_rows, files = run_evaluation(
                         loader, set_path, uploaded, int(limit or 0), progress)
-                    return (msg, gr.update(value={"headers": s_head, "data": s_rows}),
+                    return (message_html(msg), gr.update(value={"headers": s_head, "data": s_rows}),
                             gr.update(value={"headers": v_head, "data": v_rows}), files)
 
                 ev_go.click(do_eval, [ev_set, ev_upload, ev_limit], [ev_msg, ev_summary, ev_verdicts, ev_files],

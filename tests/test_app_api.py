@@ -156,3 +156,60 @@ def test_refusals_are_messages(client):
     assert answer.get("error")  # the library's BadQuestionError, as a message
     answer, _ = client.predict("人才公寓打几折", "[]", api_name="/chat")  # still up
     assert answer["answered"] is True
+
+
+# ------------------------------------------------------------------ in-process: the status line
+
+def _slow_assistant(release, fail: Exception | None = None):
+    from types import SimpleNamespace
+
+    class SlowAssistant:
+        def __init__(self, settings, log=None):
+            log("building the index")
+            release.wait(20)
+            if fail is not None:
+                raise fail
+            self.documents = [SimpleNamespace(id=f"d{i}") for i in range(3)]
+            self.index = SimpleNamespace(chunks=list(range(5)))
+
+    return SlowAssistant
+
+
+def test_status_line_while_loading_then_ready(monkeypatch):
+    import threading
+
+    from assistant import pipeline, ui
+    from assistant.settings import Settings
+
+    release = threading.Event()
+    monkeypatch.setattr(pipeline, "Assistant", _slow_assistant(release))
+    monkeypatch.setattr(pipeline, "warm_up", lambda a: None)
+    loader = ui.Loader(Settings.load()).start()
+    try:
+        assert loader.status_text().startswith("正在加载索引…")
+        assert 'data-state="loading"' in loader.status_html()
+        answer, rendered = ui.chat_api_result(loader, "人才公寓打几折", "[]")
+        assert NOT_READY in answer["error"] and NOT_READY in rendered
+    finally:
+        release.set()
+    assert loader.wait(20)
+    assert loader.status_text() == "已就绪: 3 个文档, 5 个条款"
+    assert 'data-state="ready"' in loader.status_html()
+
+
+def test_load_failure_is_a_message(monkeypatch):
+    import threading
+
+    from assistant import pipeline, ui
+    from assistant.errors import IndexCorruptError
+    from assistant.settings import Settings
+
+    release = threading.Event()
+    release.set()
+    monkeypatch.setattr(pipeline, "Assistant", _slow_assistant(
+        release, IndexCorruptError("index/CURRENT is unreadable: run `python -m assistant index build`")))
+    loader = ui.Loader(Settings.load()).start()
+    loader.wait(20)
+    assert loader.status_text() == "加载失败：index/CURRENT is unreadable: run `python -m assistant index build`"
+    answer, rendered = ui.chat_api_result(loader, "人才公寓打几折", "[]")
+    assert "index build" in answer["error"] and "Traceback" not in rendered

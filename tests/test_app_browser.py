@@ -298,3 +298,31 @@ def test_evaluators_tab_runs_a_tiny_set(page):
         "() => (document.querySelector('#pa-eval-files')?.innerText || '').includes('eval-report')")
     names = pg.inner_text("#pa-eval-files").replace("\n", "")
     assert "eval-report.zip" in names and "report.html" in names, names
+
+
+def test_evaluators_tab_upload_is_shown_literally(page, tmp_path):
+    import json
+
+    probe = "<img src=x onerror=alert(1)>"
+    row = {"id": "up-001", "question": probe, "answerable": False, "evidence": [], "answers": [],
+           "source": "corpus/chengdu-ten-projects.txt",
+           "tags": {"section": "none", "persona": "resident", "script": "english", "kind": "out-of-scope"},
+           "history": []}
+    path = tmp_path / "uploaded.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    pg = page
+    pg.get_by_role("tab", name="评测").click()
+    pg.set_input_files("#pa-eval-upload input[type=file]", str(path))
+    pg.wait_for_function("() => (document.querySelector('#pa-eval-upload')?.innerText || '').includes('uploaded')")
+    pg.click("#pa-eval-go")
+    pg.wait_for_function(
+        "() => /完成|不可用|校验未通过/.test(document.querySelector('#pa-eval-msg')?.innerText || '')",
+        timeout=120_000)
+    msg = pg.inner_text("#pa-eval-msg")
+    if "不可用" in msg:
+        pytest.skip(f"evals/run.py is not available: {msg}")
+    assert "完成：1 题" in msg, msg
+    pg.wait_for_timeout(500)
+    assert probe in pg.inner_text("#pa-eval-verdicts")
+    assert pg.locator("#pa-eval-verdicts img[src=x]").count() == 0
+    shot(pg, "evaluators-upload")
