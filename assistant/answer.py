@@ -172,6 +172,13 @@ def _find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:
     return max(found, key=phrase_score).group(0).strip("“”")
 
 
+def _is_example(c: "Clause") -> bool:
+    from .retrieve import EXAMPLE_OPENERS
+
+    chunk_text = c.chunk.text.lstrip()
+    return chunk_text.startswith(EXAMPLE_OPENERS) or c.text.lstrip().startswith(EXAMPLE_OPENERS)
+
+
 def _respectively(found, text_s: str, anchors: list[str]) -> str | None:
     """"A、B、C类…分别为100%、100%、70%": the value in the asked item's position."""
     m = re.search(r"分别(?:为|达|是|达到)?", text_s)
@@ -512,6 +519,9 @@ class Answerer:
             pool = fitting
         if p.ask.kind == "value":
             with_value = [c for c in pool if c.value]
+            if not re.search(r"\d", p.asked):
+                # a worked example's figures answer only a question about such a case
+                with_value = [c for c in with_value if not _is_example(c)]
             if "per-unit" in needs:
                 # "每户摊多少": a city-wide total does not answer a per-household question
                 with_value = [c for c in with_value if PER_UNIT.search(c.simplified)]
