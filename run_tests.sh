@@ -5,7 +5,7 @@ cd "$(dirname "$0")"
 python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 # Real-browser tests drive Debian's chromium (never `playwright install`).
 if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) \
     || echo "warning: could not install chromium; browser tests will be skipped" >&2
 fi
 python -m evals check evals/sets/*.jsonl
