@@ -245,11 +245,12 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
 _ASK_WORDS = re.compile(r"开始|每个月|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|标准是|政策|政府|问题|解决|打算|规定|说法|管不管|要求|提到|提出|讲|提交|需要|准备|具体|多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
 
 
-def _topic_text(p: Parsed) -> str:
+def _topic_text(p: Parsed, text: str | None = None) -> str:
     """The Simplified words a clause should cover: the question plus the policy terms it maps to."""
-    expanded = to_simplified(expand_query(p.searched))
+    text = p.searched if text is None else text
+    expanded = to_simplified(expand_query(text))
     # English: only the policy terms it maps to can match Chinese text
-    return expanded if has_cjk(p.searched) else expanded[len(p.searched):]
+    return expanded if has_cjk(text) else expanded[len(text):]
 
 
 def _topic_grams(question_s: str) -> set[str]:
@@ -480,6 +481,8 @@ class Answerer:
                 dense = float(self.index.vectors[u] @ qv) if (qv is not None and u >= 0) else 0.0
                 cover = _coverage(weights, text_s + " " + path_s)
                 value = _find_value(p.ask.value, text_s, anchors) if p.ask.kind == "value" else None
+                if c.kind == "heading":
+                    cover *= 0.5  # a bare heading rarely answers; its sub-sections do
                 out.append(Clause(c, s, e, text, text_s, dense, cover, h.score, value))
         return out
 
