@@ -85,6 +85,7 @@ STRONG_DENSE = 0.30  # best-sentence cosine above which an on-topic paraphrase i
 MIN_COVER = 0.15  # share of the question's topic words (IDF-weighted) the best clause covers
 VALUE_COVER = 0.15  # a stated figure must sit in a clause about the asked topic
 VALUE_DENSE = 0.30
+RUNNER_UP_MARGIN = 0.1  # a second clause is quoted when it scores nearly as well
 NEED_COVER = 0.6  # the same over the answering chunk, for materials/place/time... questions
 
 
@@ -611,7 +612,7 @@ class Answerer:
                 end = x.end if x.kind != "heading" else title_end(x)
                 citations.append(cite(self.docs[x.doc_id], x, x.start, end))
         # a second clause when it is nearly as good and says something else
-        runner = [c for c in clauses if c is not best and c.score >= best.score - 0.05
+        runner = [c for c in clauses if c is not best and c.score >= best.score - RUNNER_UP_MARGIN
                   and (c.value or p.ask.kind != "value") and c.text not in best.text]
         if runner and p.ask.kind in ("statement", "value") and len(citations) == 1:
             r = max(runner, key=lambda c: c.score)
