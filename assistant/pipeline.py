@@ -30,6 +30,7 @@ class Assistant:
                                    self.settings.dense_weight)
         self.answerer = Answerer(self.index, self.retriever, self.documents, self.settings.top_k)
         self.by_id = {d.id: d for d in self.documents}
+        self.chunks_by_id = {c.id: c for c in self.index.chunks}
 
     def ask(self, question: str, history=None) -> Answer:
         """Answer one question; `history` is the conversation so far ([{role, content}])."""

@@ -267,14 +267,7 @@ def _chunk_code(assistant, chunk_id: str) -> str:
 
 
 def _chunk_by_id(assistant) -> dict:
-    cache = getattr(assistant, "_ui_chunk_by_id", None)
-    if cache is None:
-        cache = {c.id: c for c in assistant.index.chunks}
-        try:
-            assistant._ui_chunk_by_id = cache
-        except AttributeError:
-            pass
-    return cache
+    return assistant.chunks_by_id
 
 
 def _doc_by_source(assistant) -> dict:
@@ -901,8 +894,8 @@ class _LockedAssistant:
                 try:
                     done = min(self._done, self._total)
                     self._progress((done, self._total), desc=f"评测中 {done}/{self._total}")
-                except Exception:  # noqa: BLE001 - progress display must not break the run
-                    pass
+                except Exception as e:  # noqa: BLE001 - progress display must not break the run
+                    log.debug("progress update failed: %s", e)
 
     def search(self, query, k=10):
         return self._loader.search(query, k)

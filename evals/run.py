@@ -132,8 +132,8 @@ def ask_all(pipeline, rows: list[dict], *, name: str = "assistant", progress: bo
     t0 = time.perf_counter()
     try:
         pipeline.ask(WARM_UP_QUESTION, [])
-    except Exception:  # noqa: BLE001 - the real questions will show the error
-        pass
+    except Exception as exc:  # noqa: BLE001 - the real questions will show the error too
+        print(f"warning: {name} failed the warm-up question: {type(exc).__name__}: {exc}", file=sys.stderr)
     warm = (time.perf_counter() - t0) * 1000
     answers, latencies, errors = [], [], []
     start = time.perf_counter()
