@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-import numpy as np
 
 from .chunk import Chunk, split_sentences, title_end
 from .cite import Citation, cite
 from .expand import expand_query
+from .figures import find_value
 from .index import Index
 from .ingest import Document
 from .lexical import content_words
@@ -23,23 +23,6 @@ from .question import Ask, Parsed, quoted_phrase
 from .retrieve import Hit, Retriever
 from .script import ENGLISH, SIMPLIFIED, TRADITIONAL, has_cjk, to_script, to_simplified
 
-# A value of each asked-for kind, matched on Simplified text.
-NUM = r"(?<![A-Za-z\d.])\d+(?:\.\d+)?"  # not the 2.5 of PM2.5
-VALUE_PATTERNS = {
-    "discount": rf"{NUM}折",
-    "days": rf"{NUM}\s*(?:天|日)(?!常)",
-    "duration": rf"{NUM}\s*(?:天|个月|年(?![\d度底末初])|分钟|小时|周)|{NUM}\s*年内|“?十四五”?末期?",
-    "money": rf"{NUM}\s*(?:万元|亿元|元)",
-    "percent": rf"{NUM}\s*%|百分之{NUM}",
-    "length": rf"{NUM}\s*(?:万)?\s*(?:公里|千米|米|km)",
-    "ratio": rf"{NUM}\s*[:：]\s*{NUM}",
-    "count": rf"{NUM}\s*(?:万|亿)?\s*(?:个|所|张|家|公里|平方米|万平方米|亩|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|棵|株|千米|米|公顷|平方公里|天|分钟|%|元|万元|亿元|年|批|级|倍|床|微克|岁)|{NUM}\s*[:：]\s*{NUM}|{NUM}\s*%|{NUM}折",
-}
-# Numbers written in Chinese ("未来五年"), tried only when no digits answer the question.
-_CN = "[一二两三四五六七八九十百千]+"
-VALUE_PATTERNS["count_cn"] = rf"{_CN}(?:万|亿)?(?:个|所|张|家|公里|户|年|条|座|项|支|类|次|倍)(?![一-龥]{{0,1}}样)"
-VALUE_PATTERNS["duration_cn"] = rf"{_CN}(?:天|个月|年|分钟|小时|周)"
-VALUE_PATTERNS_RE = {k: re.compile(v) for k, v in VALUE_PATTERNS.items()}
 
 # What a clause must show to answer a question that asks for more than a statement.
 NEED_EVIDENCE = {
@@ -140,73 +123,11 @@ class Answer:
 
 # ------------------------------------------------------------------ helpers
 
-_YEAR = re.compile(r"(19|20)\d\d\s*年")  # a year is a date, not an amount
-_FALLBACK = {"percent": ("ratio",), "ratio": ("percent",), "days": ("duration",),
-             "count": ("count_cn",), "duration": ("duration_cn",)}
-
-
-def _find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:
-    """The value of the asked kind in a Simplified clause: the one whose own phrase says most
-    of what the question asks about (新职业岗位25万个, not 实习见习岗位10万个)."""
-    pattern = VALUE_PATTERNS_RE.get(kind) or VALUE_PATTERNS_RE["count"]
-    found = [m for m in pattern.finditer(text_s) if not _YEAR.match(m.group(0))]
-    for other in _FALLBACK.get(kind, ()):
-        if found:
-            break
-        found = [m for m in VALUE_PATTERNS_RE[other].finditer(text_s) if not _YEAR.match(m.group(0))]
-    if not found:
-        return None
-    picked = _respectively(found, text_s, anchors)
-    if picked:
-        return picked
-    after_equals = [m for m in found if "=" in text_s[:m.start()]]
-    if after_equals:  # a worked example: the result after "=" is the answer
-        return after_equals[-1].group(0).strip("“”")
-    if len(found) == 1 or not anchors:
-        return found[0].group(0).strip("“”")
-
-    def phrase_score(m) -> tuple[float, int]:
-        begin = max((text_s.rfind(sep, 0, m.start()) for sep in "，,、；。：:"), default=-1) + 1
-        phrase = text_s[begin:m.end() + 4]
-        return (sum(len(a) for a in anchors if a in phrase), -m.start())
-
-    return max(found, key=phrase_score).group(0).strip("“”")
-
-
 def _is_example(c: "Clause") -> bool:
     from .retrieve import EXAMPLE_OPENERS
 
     chunk_text = c.chunk.text.lstrip()
     return chunk_text.startswith(EXAMPLE_OPENERS) or c.text.lstrip().startswith(EXAMPLE_OPENERS)
-
-
-def _respectively(found, text_s: str, anchors: list[str]) -> str | None:
-    """"A、B、C类…分别为100%、100%、70%": the value in the asked item's position."""
-    m = re.search(r"分别(?:为|达|是|达到)?", text_s)
-    if not m:
-        return None
-    after = [f for f in found if f.start() >= m.end()]
-    values = []
-    for f in after:
-        if values and text_s[values[-1].end():f.start()].strip() not in ("、", ",", "，"):
-            break
-        values.append(f)
-    if len(values) < 2:
-        return None
-    head = text_s[:m.start()]
-    letters = re.findall(r"([A-F])(?=、|类)", head[-40:])
-    items = letters if len(letters) == len(values) else None
-    if items is None:
-        last = re.search(r"([\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)[^、]*$", head)
-        parts = last.group(1).split("、") if last else []
-        items = parts if len(parts) == len(values) else None
-    if not items:
-        return None
-    asked = " ".join(anchors)
-    for item, value in zip(items, values):
-        if (len(item) == 1 and item + "类" in anchors) or (len(item) > 1 and item in asked):
-            return value.group(0).strip("“”")
-    return None
 
 
 def _weights(words: list[str], retriever: Retriever, partial: bool = True) -> dict[str, float]:
@@ -377,7 +298,7 @@ class Answerer:
                 citations.append(cite(self.docs[c.doc_id], c, c.start, c.end))
             text_body = "\n".join(to_script(c.quote, p.script) for c in citations)
             if wants == "value":
-                value = _find_value(p.ask.value, to_simplified(text_body), [])
+                value = find_value(p.ask.value, to_simplified(text_body), [])
                 if value:
                     lead = to_script(value, p.script)
                     text_body = lead + "。" + text_body
@@ -481,7 +402,7 @@ class Answerer:
                 text_s = to_simplified(text)
                 dense = float(self.index.vectors[u] @ qv) if (qv is not None and u >= 0) else 0.0
                 cover = _coverage(weights, text_s + " " + path_s)
-                value = _find_value(p.ask.value, text_s, anchors) if p.ask.kind == "value" else None
+                value = find_value(p.ask.value, text_s, anchors) if p.ask.kind == "value" else None
                 if c.kind == "heading":
                     cover *= 0.5  # a bare heading rarely answers; its sub-sections do
                 out.append(Clause(c, s, e, text, text_s, dense, cover, h.score, value))
