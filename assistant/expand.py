@@ -124,7 +124,7 @@ ENGLISH = {
     "meters": "米", "metres": "米", "pipes": "管网", "pipelines": "管网", "underground": "地下",
     "round-the-clock": "7×24小时", "24/7": "7×24小时", "24 hours": "24小时", "employer": "单位 企业",
     "employers": "单位 企业", "settling-in": "安家", "allowance": "补贴", "market rent": "市场租金",
-    "market rents": "市场租金", "life expectancy": "预期寿命", "live": "生活", "flat": "住房",
+    "market rents": "市场租金", "life expectancy": "预期寿命", "expected to live": "预期寿命", "live on average": "预期寿命", "live": "生活", "flat": "住房",
     "roommate": "同住人", "roommates": "同住人", "share": "比例", "proportion": "比例", "slogan": "", "disposable income": "可支配收入",
 }
 

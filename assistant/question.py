@@ -57,7 +57,7 @@ class Ask:
 NEEDS = {
     "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"(?<!从)在哪(?!个时期|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere is\b",
-    "time": r"什么时候|何时|哪天|哪年|几点|每周几|几号|开门|^when\b|\bwhen (will|does|do|is|can|did)\b",
+    "time": r"什么时候|何时|哪天|哪年|几点|每周几|几号|开门|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bdeadline",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
     "procedure": r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|怎么报名|如何报名|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact",
