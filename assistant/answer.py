@@ -21,7 +21,7 @@ from .ingest import Document
 from .lexical import content_words
 from .question import Ask, Parsed, quoted_phrase
 from .retrieve import Hit, Retriever
-from .script import ENGLISH, SIMPLIFIED, TRADITIONAL, has_cjk, to_script, to_simplified
+from .script import ENGLISH, SIMPLIFIED, has_cjk, to_script, to_simplified
 
 
 # What a clause must show to answer a question that asks for more than a statement.
@@ -164,7 +164,7 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"开始|每个月|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|标准是|政策|政府|问题|解决|打算|规定|说法|管不管|要求|提到|提出|讲|提交|需要|准备|具体|多少钱|多少|几折|几天|多久|多长时间|几年|几个|哪些|什么|怎么|如何|是否|能不能|可以|有没有|打折|折扣|原文|内容|叫什么|名称|材料|申请|电话|地址|几")
+_ASK_WORDS = re.compile(r"多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
 
 
 def _topic_text(p: Parsed, text: str | None = None) -> str:
@@ -248,10 +248,15 @@ class Answerer:
         return [self._position[c.chunk_id] for c in citations if c.chunk_id in self._position]
 
     def _pinned(self, positions: list[int], hits: list[Hit]) -> list[Hit]:
-        """The chunks an answer was built from first (as looked up, score 1), then the rest."""
+        """The chunks an answer was built from first, then the rest of the ranking.
+
+        A chunk the search ranked keeps its scores; one reached by structure (a section looked
+        up by number, the items a clause announces) is listed with score 1.
+        """
         order = list(dict.fromkeys(positions))
-        pinned = [Hit(chunk=self.index.chunks[i], score=1.0, lexical=1.0, dense=0.0, best_unit=None,
-                      position=i) for i in order]
+        ranked = {h.position: h for h in hits}
+        pinned = [ranked.get(i) or Hit(chunk=self.index.chunks[i], score=1.0, lexical=1.0, dense=0.0,
+                                       best_unit=None, position=i) for i in order]
         rest = [h for h in hits if h.position not in set(order)]
         return (pinned + rest)[:max(self.top_k, 5)]
 
@@ -540,7 +545,7 @@ class Answerer:
             citations.append(cite(self.docs[r.chunk.doc_id], r.chunk, r.start, r.end))
         clause_text = to_script(citations[0].quote, p.script)
         if p.ask.kind == "value" and best.value:
-            lead = to_script(best.value, p.script) if p.script != TRADITIONAL else to_script(best.value, TRADITIONAL)
+            lead = to_script(best.value, p.script)
         else:
             lead = clause_text
         if p.script == ENGLISH:
@@ -550,6 +555,7 @@ class Answerer:
             quotes = "\n".join(f"“{to_script(c.quote, p.script)}”" for c in citations)
             body = (f"{lead}。\n{quotes}" if lead != clause_text else quotes)
         text = _with_sources(body, citations, p.script)
+        retrieved = self._pinned(self._positions_of(citations[:1]), retrieved)
         return Answer(p.asked, True, text, citations, retrieved, p.searched, p.script, lead=lead,
                       notices=p.notices)
 

@@ -18,6 +18,8 @@ from .lexical import BM25, tokenize
 from .script import has_cjk, to_simplified
 
 
+UNIT_SHARE = 0.3  # weight of the best sentence's BM25 beside the whole chunk's
+
 EXAMPLE_OPENERS = ("例如", "比如", "举例", "舉例", "譬如")
 
 
@@ -49,6 +51,15 @@ class Retriever:
         self.dense_weight = dense_weight if self.encoder else 0.0
         self.bm25 = BM25(index.tokens)
         self._unit_chunk = np.array([u.chunk for u in index.units], dtype=np.int64)
+        # sentence-level BM25: a chunk is as good as its best sentence, as on the dense side
+        from .index import chunk_title
+
+        unit_tokens = []
+        for u in index.units:
+            c = index.chunks[u.chunk]
+            unit_tokens.append(tokenize(to_simplified(
+                chunk_title(c) + " " + c.text[u.start - c.start:u.end - c.start])))
+        self.unit_bm25 = BM25(unit_tokens)
         self._weight = np.array([0.85 if c.text.lstrip().startswith(EXAMPLE_OPENERS) else 1.0
                                  for c in index.chunks], dtype=np.float32)
 
@@ -59,8 +70,12 @@ class Retriever:
             return []
         expanded = expand_query(question)
         simplified = to_simplified(expanded)
-        lex = np.array(self.bm25.scores(tokenize(simplified)), dtype=np.float32)
-        lex_n = _minmax(lex)
+        tokens = tokenize(simplified)
+        lex = np.array(self.bm25.scores(tokens), dtype=np.float32)
+        unit_lex = np.zeros(len(chunks), dtype=np.float32)
+        if len(self._unit_chunk):
+            np.maximum.at(unit_lex, self._unit_chunk, np.array(self.unit_bm25.scores(tokens), dtype=np.float32))
+        lex_n = (1 - UNIT_SHARE) * _minmax(lex) + UNIT_SHARE * _minmax(unit_lex)
         dense = np.zeros(len(chunks), dtype=np.float32)
         best = np.full(len(chunks), -1, dtype=np.int64)
         if self.encoder is not None and len(self.index.units):
