@@ -17,6 +17,11 @@ from .script import ENGLISH, detect_script, has_cjk, to_simplified
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f]")
 
 
+# full-width digits and letters typed by Chinese input methods: "８.５折" is "8.5折"
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B) if chr(c).isalnum()}
+_FULL_WIDTH[0xFF0E] = ord(".")
+
+
 @dataclass(frozen=True)
 class Cleaned:
     text: str
@@ -27,7 +32,7 @@ def clean_question(raw: str, max_chars: int = 2000) -> Cleaned:
     """Strip control characters and spaces; refuse empty input; truncate overly long input."""
     if raw is None:
         raise BadQuestionError("the question is empty: type a question, e.g. 人才公寓打几折？")
-    text = _CONTROL.sub("", unicodedata.normalize("NFC", str(raw)))
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", str(raw))).translate(_FULL_WIDTH)
     text = re.sub(r"[\t\r\n ]+", " ", text).strip()
     if not text:
         raise BadQuestionError("the question is empty: type a question, e.g. 人才公寓打几折？")

@@ -62,3 +62,7 @@ def test_a_self_contained_question_ignores_history():
 def test_follow_up_item_number_refers_to_the_earlier_project():
     p = parse("它的第三条讲什么？", [{"role": "user", "content": "第七项工程是什么？"}])
     assert p.ask.section == "二(七)3"
+
+
+def test_full_width_digits_and_letters_are_normalised():
+    assert clean_question("Ｃ类人才第５条８.５折？").text == "C类人才第5条8.5折？"
