@@ -19,7 +19,7 @@ _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2
 
 # full-width digits and letters typed by Chinese input methods: "８.５折" is "8.5折"
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B) if chr(c).isalnum()}
-_FULL_WIDTH[0xFF0E] = ord(".")
+_FULL_WIDTH.update({0xFF0E: ord("."), 0xFF05: ord("%")})
 
 
 @dataclass(frozen=True)
