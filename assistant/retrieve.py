@@ -68,9 +68,10 @@ class Retriever:
         chunks = self.index.chunks
         if not chunks:
             return []
-        expanded = expand_query(question)
-        simplified = to_simplified(expanded)
-        tokens = tokenize(simplified)
+        own = tokenize(to_simplified(question))
+        # policy terms the wording maps to, each once: a term the asker typed is not doubled
+        tokens = own + [t for t in tokenize(to_simplified(expand_query(question)[len(question):]))
+                        if t not in own]
         lex = np.array(self.bm25.scores(tokens), dtype=np.float32)
         unit_lex = np.zeros(len(chunks), dtype=np.float32)
         if len(self._unit_chunk):
