@@ -64,6 +64,10 @@ PER_UNIT = re.compile(r"每(户|家|人|个人|名)|人均|户均|/人|/户|·�
 COMPLETION = re.compile(r"完成|实现|建成|达到|做到|落实|到位|搞完|弄好|\b(done|completed?|finished|achieved|built)\b",
                         re.I)
 
+# how a candidate clause is scored: dense similarity, topic cover, its chunk's rank score, and a
+# bonus for stating a figure of the asked kind
+CLAUSE_WEIGHTS = (0.35, 0.45, 0.2, 0.15)
+
 STRONG_DENSE = 0.30  # best-sentence cosine above which an on-topic paraphrase is trusted
 MIN_COVER = 0.15  # share of the question's topic words (IDF-weighted) the best clause covers
 VALUE_COVER = 0.15  # a stated figure must sit in a clause about the asked topic
@@ -88,7 +92,8 @@ class Clause:
 
     @property
     def score(self) -> float:
-        return 0.35 * self.dense + 0.45 * self.cover + 0.2 * self.rank_score + (0.15 if self.value else 0.0)
+        w = CLAUSE_WEIGHTS
+        return w[0] * self.dense + w[1] * self.cover + w[2] * self.rank_score + (w[3] if self.value else 0.0)
 
 
 @dataclass
