@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from app_server import ROOT, running_app
 
 gradio_client = pytest.importorskip("gradio_client", reason="gradio_client is not installed")
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "test-artifacts"
 NOT_READY = "索引仍在加载"
 CONTRACT = {"question": str, "answered": bool, "answer": str, "citations": list, "retrieved": list,
             "searched": str, "script": str, "notices": list}
@@ -32,33 +29,10 @@ CITATION = {"source": str, "section": str, "quote": str, "start": int, "end": in
 RETRIEVED = {"source": str, "section": str, "start": int, "end": int, "score": float, "chunk_id": str}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def client():
-    ARTIFACTS.mkdir(exist_ok=True)
-    port = _free_port()
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
-    log = open(ARTIFACTS / "app-api.log", "w", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
+    with running_app("app-api.log") as url:
         deadline = time.time() + 120
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"app exited with {proc.returncode}; see test-artifacts/app-api.log")
-            try:
-                with urllib.request.urlopen(url, timeout=2):
-                    break
-            except OSError:
-                if time.time() > deadline:
-                    raise
-                time.sleep(0.3)
         c = gradio_client.Client(url, verbose=False)
         while True:  # the index loads in the background: wait until it answers
             answer, _ = c.predict("人才公寓打几折", "[]", api_name="/chat")
@@ -67,13 +41,6 @@ def client():
             assert time.time() < deadline, "the index did not finish loading"
             time.sleep(0.5)
         yield c
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def check_contract(answer: dict) -> None:

@@ -6,9 +6,6 @@ Every test works in a fresh project home under tmp_path with its own corpus/ and
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -21,33 +18,7 @@ from assistant.ingest import Catalog
 from assistant.settings import Settings
 
 
-def find_cjk_font() -> str | None:
-    """$ASSISTANT_TEST_CJK_FONT, the pip package paperang-p2-fonts-cjk, or a fontconfig zh-cn font."""
-    env = os.environ.get("ASSISTANT_TEST_CJK_FONT")
-    if env and Path(env).is_file():
-        return env
-    try:
-        from importlib.resources import files
-
-        f = files("paperang_p2_fonts_cjk") / "fonts" / "wqy-microhei.ttc"
-        if f.is_file():
-            return str(f)
-    except ImportError:
-        pass
-    if shutil.which("fc-list"):
-        out = subprocess.run(["fc-list", ":lang=zh-cn", "file"], capture_output=True, text=True).stdout
-        for line in sorted(out.splitlines()):
-            f = line.split(":")[0].strip()
-            if f.lower().endswith((".ttf", ".ttc", ".otf")):
-                return f
-    return None
-
-
-CJK_FONT = find_cjk_font()
-needs_cjk_font = pytest.mark.skipif(
-    CJK_FONT is None,
-    reason="no CJK font to make test PDFs: `pip install paperang-p2-fonts-cjk` "
-           "(or `apt-get install fonts-wqy-microhei`)")
+from cjk_font import CJK_FONT, needs_cjk_font  # noqa: E402
 
 PAGE1 = ["成都市人民政府办公厅关于促进青年就业创业的实施意见", "成办发〔2021〕12号", "一、总体要求",
          "（一）指导思想。坚持以人民为中心的发展思想，全面落实就业优先政策，促进青年高质量充分就业，"

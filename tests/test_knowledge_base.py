@@ -12,7 +12,8 @@ import pytest
 
 from assistant.corpus import add_documents
 from assistant.pipeline import Assistant
-from test_corpus_add import make_pdf, needs_cjk_font
+from cjk_font import needs_cjk_font
+from test_corpus_add import make_pdf
 
 REPO = Path(__file__).resolve().parent.parent
 
