@@ -22,13 +22,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-QUESTIONS = [
-    "人才公寓打几折？",
-    "蓉漂驿站能免费住几天？",
-    "创业有哪些支持？",
-    "要新增多少养老床位？",
-    "平均通勤时间目标是多少？",
-    "15分钟生活圈是怎么规定的？",
+sys.path.insert(0, str(ROOT))
+from assistant.ui import EXAMPLES  # noqa: E402  (the app's own example questions)
+
+QUESTIONS = EXAMPLES + [
     "人才租金补贴怎么申请？",
     "第九项工程叫什么？",
     "北京的老旧小区改造有补贴吗",
