@@ -116,3 +116,22 @@ def test_what_can_i_get_lists_entitlements_by_group(assistant):
     quotes = [c.quote for c in ans.citations]
     assert any("8.5折" in q for q in quotes) and any("免費入住7天" in q for q in quotes)
     _valid(assistant, ans)
+
+
+def test_odd_input_never_breaks_and_citations_stay_verbatim(assistant):
+    import random
+
+    from assistant.errors import BadQuestionError
+
+    rng = random.Random(7)
+    alphabet = "人才公寓打几折多少年天元%？?，。()（）一二三四五六七八九十第条项工程abcXYZ0123456789 😀<>'\""
+    questions = ["？？？", "第九十九条", "二(十一)", "(二十)5", "二(八)99 原文", "那呢？", "的的的", "\u202e反转"]
+    questions += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(150)]
+    for q in questions:
+        history = [{"role": "user", "content": "人才公寓打几折"}] if rng.random() < 0.3 else None
+        try:
+            ans = assistant.ask(q, history)
+        except BadQuestionError:
+            continue
+        _valid(assistant, ans)
+        assert ans.answer
