@@ -462,6 +462,11 @@ class Answerer:
                 with_value = [c for c in with_value if PER_UNIT.search(c.simplified)]
                 if not with_value:
                     return self._abstain(p, retrieved, clauses, "per-unit")
+            if not with_value and p.ask.value == "duration" and best.cover >= 0.5 \
+                    and COMPLETION.search(to_simplified(p.asked)):
+                period = self._document_period(p, best, retrieved)  # "这个要多少年完成"
+                if period is not None:
+                    return period
             if not with_value:
                 return self._abstain(p, retrieved, clauses, "value" if best.cover >= 0.5 else "off-topic")
             best_v = max(with_value, key=lambda c: c.score)
