@@ -37,7 +37,7 @@ from .lexical import TOKENIZER_VERSION, tokenize
 from .script import to_simplified
 from .settings import Settings
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: documents carry their kind (policy or related)
 BUILD_HINT = "python -m assistant index build"
 
 
@@ -207,8 +207,8 @@ def build_index(settings: Settings, docs: list[Document] | None = None,
         "chunker_version": CHUNKER_VERSION,
         "tokenizer_version": TOKENIZER_VERSION,
         "settings": _manifest_settings(settings),
-        "documents": [{"id": d.id, "source": d.source, "sha256": d.sha256, "title": d.title}
-                      for d in docs],
+        "documents": [{"id": d.id, "source": d.source, "sha256": d.sha256, "title": d.title,
+                       "kind": d.kind} for d in docs],
         "counts": {"documents": len(docs), "chunks": len(chunks), "units": len(all_units)},
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }

@@ -18,6 +18,7 @@ from .lexical import BM25, tokenize
 from .script import has_cjk, to_simplified
 
 
+RELATED_WEIGHT = 0.95  # related rules sit beside the main policy, a step behind it
 UNIT_SHARE = 0.3  # weight of the best sentence's BM25 beside the whole chunk's
 
 EXAMPLE_OPENERS = ("例如", "比如", "举例", "舉例", "譬如")
@@ -60,7 +61,9 @@ class Retriever:
             unit_tokens.append(tokenize(to_simplified(
                 chunk_title(c) + " " + c.text[u.start - c.start:u.end - c.start])))
         self.unit_bm25 = BM25(unit_tokens)
-        self._weight = np.array([0.85 if c.text.lstrip().startswith(EXAMPLE_OPENERS) else 1.0
+        related = {d["id"] for d in index.manifest.get("documents", []) if d.get("kind") == "related"}
+        self._weight = np.array([(0.85 if c.text.lstrip().startswith(EXAMPLE_OPENERS) else 1.0)
+                                 * (RELATED_WEIGHT if c.doc_id in related else 1.0)
                                  for c in index.chunks], dtype=np.float32)
 
     def search(self, question: str, k: int = 8, query_vector: np.ndarray | None = None) -> list[Hit]:
