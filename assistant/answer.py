@@ -500,7 +500,8 @@ class Answerer:
             lead = to_script(f"该项没有单独写明完成时间；整个文件在{period}实施。", p.script)
             body = lead + "\n" + "\n".join(f"“{to_script(x.quote, p.script)}”" for x in citations)
         return Answer(p.asked, True, _with_sources(body, citations, p.script), citations,
-                      retrieved, p.searched, p.script, lead=lead, notices=p.notices)
+                      self._pinned(self._positions_of(citations), retrieved), p.searched, p.script,
+                      lead=lead, notices=p.notices)
 
     def _chunk_cover(self, p: Parsed, c: Clause) -> float:
         """Share of the question's topic bigrams found in the clause's chunk and its path.
