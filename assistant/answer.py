@@ -72,6 +72,7 @@ STRONG_DENSE = 0.30  # best-sentence cosine above which an on-topic paraphrase i
 MIN_COVER = 0.15  # share of the question's topic words (IDF-weighted) the best clause covers
 VALUE_COVER = 0.15  # a stated figure must sit in a clause about the asked topic
 VALUE_DENSE = 0.30
+CANDIDATE_CHUNKS = 8  # clauses are looked for in this many top-ranked chunks
 RUNNER_UP_MARGIN = 0.1  # a second clause is quoted when it scores nearly as well
 NEED_COVER = 0.6  # the same over the answering chunk, for materials/place/time... questions
 
@@ -398,7 +399,7 @@ class Answerer:
         weights = _weights(_topic_words(_topic_text(p)), self.retriever)
         anchors = list(weights)
         out = []
-        for rank, h in enumerate(hits[:8]):
+        for rank, h in enumerate(hits[:CANDIDATE_CHUNKS]):
             c = h.chunk
             if c.kind == "section" or (c.kind == "heading" and rank > 0):
                 continue
