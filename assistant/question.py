@@ -86,7 +86,6 @@ _VALUE_CUES = [
 ]
 _LIST_CUES = r"有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
 _NAME_CUES = r"叫什么|名称|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
-_TEXT_CUES = r"原文|全文|内容|讲什么|讲了什么|说了什么|怎么写|怎么说|规定了什么|写了什么|是什么|text|say|says|about"
 _MATERIALS = r"材料|证件|证明文件|提交什么|提交哪些|带什么|准备什么|准备哪些|documents? (do|are|should)|paperwork"
 _PROCEDURE = r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|去哪申请|在哪申请|在哪里申请|在哪办|哪里办|线上申请|how (do|can) i apply|how to apply|where (do|can) i apply|application process"
 _CONTACT = r"电话|热线|联系方式|网址|网站|地址|窗口|邮箱|phone|hotline|website|address|contact"
