@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 
 from .chunk import Chunk, split_sentences, title_end
@@ -181,7 +182,8 @@ def _topic_text(p: Parsed, text: str | None = None) -> str:
     return expanded if has_cjk(text) else expanded[len(text):]
 
 
-def _topic_grams(question_s: str) -> set[str]:
+@lru_cache(maxsize=256)
+def _topic_grams(question_s: str) -> frozenset[str]:
     """Bigrams of the question's content words, plus the bigram joining two content words
     that stand side by side ("市民卡" → 市民, 民卡), so a compound is not matched by half."""
     from .lexical import STOPWORDS, _jieba
@@ -196,11 +198,12 @@ def _topic_grams(question_s: str) -> set[str]:
                 grams.update(w[j:j + 2] for j in range(len(w) - 1))
                 if i + 1 < len(words) and content[i + 1]:
                     grams.add(w[-1] + words[i + 1][0])
-    return grams
+    return frozenset(grams)
 
 
-def _topic_words(question_s: str) -> list[str]:
-    return [w for w in content_words(_ASK_WORDS.sub(" ", question_s)) if w.strip()]
+@lru_cache(maxsize=256)
+def _topic_words(question_s: str) -> tuple[str, ...]:
+    return tuple(w for w in content_words(_ASK_WORDS.sub(" ", question_s)) if w.strip())
 
 
 # ------------------------------------------------------------------ the answerer
