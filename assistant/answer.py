@@ -19,9 +19,9 @@ from .expand import expand_query
 from .figures import find_value
 from .index import Index
 from .ingest import Document
-from .lexical import content_words
+from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
 from .question import Ask, Parsed, quoted_phrase
-from .retrieve import Hit, Retriever
+from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .script import ENGLISH, SIMPLIFIED, has_cjk, to_script, to_simplified
 
 
@@ -131,8 +131,6 @@ class Answer:
 # ------------------------------------------------------------------ helpers
 
 def _is_example(c: "Clause") -> bool:
-    from .retrieve import EXAMPLE_OPENERS
-
     chunk_text = c.chunk.text.lstrip()
     return chunk_text.startswith(EXAMPLE_OPENERS) or c.text.lstrip().startswith(EXAMPLE_OPENERS)
 
@@ -152,9 +150,7 @@ def _weights(words: list[str], retriever: Retriever, partial: bool = True) -> di
 
 
 def _class_letters(text_s: str) -> set[str]:
-    from .lexical import _CLASS_LETTER
-
-    return {m.upper() + "类" for m in _CLASS_LETTER.findall(text_s)}
+    return {m.upper() + "类" for m in CLASS_LETTER.findall(text_s)}
 
 
 def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> float:
@@ -186,12 +182,10 @@ def _topic_text(p: Parsed, text: str | None = None) -> str:
 def _topic_grams(question_s: str) -> frozenset[str]:
     """Bigrams of the question's content words, plus the bigram joining two content words
     that stand side by side ("市民卡" → 市民, 民卡), so a compound is not matched by half."""
-    from .lexical import STOPWORDS, _jieba
-
     text = _ASK_WORDS.sub(" ", question_s)
     grams: set[str] = set()
     for run in re.findall(r"[\u4e00-\u9fff]+", text):
-        words = _jieba().lcut(run)
+        words = segment(run)
         content = [w not in STOPWORDS for w in words]
         for i, w in enumerate(words):
             if content[i]:

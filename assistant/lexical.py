@@ -15,7 +15,7 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
 # talent classes and grades: "A类", "A、B、C类" → A, B, C
-_CLASS_LETTER = re.compile(r"(?<![A-Za-z])([A-Fa-f])(?=\s*[类類级級、,，])")
+CLASS_LETTER = re.compile(r"(?<![A-Za-z])([A-Fa-f])(?=\s*[类類级級、,，])")
 
 # Words that say how a question is asked, not what it is about.
 STOPWORDS = frozenset("""
@@ -66,6 +66,11 @@ def _jieba():
     return tokenizer
 
 
+def segment(text: str) -> list[str]:
+    """jieba's words of a (Simplified) text, stopwords included."""
+    return _jieba().lcut(text)
+
+
 def tokenize(text: str) -> list[str]:
     """Lexical tokens of (already Simplified) text."""
     jieba = _jieba()
@@ -76,7 +81,7 @@ def tokenize(text: str) -> list[str]:
         tokens.extend("#" + run[i:i + 2] for i in range(len(run) - 1))
     tokens.extend(_NUMBER.findall(text))
     tokens.extend(w.lower() for w in _ASCII_WORD.findall(text))
-    tokens.extend(m.upper() + "类" for m in _CLASS_LETTER.findall(text))
+    tokens.extend(m.upper() + "类" for m in CLASS_LETTER.findall(text))
     return tokens
 
 
@@ -87,7 +92,7 @@ def content_words(text: str) -> list[str]:
     for run in _CJK_RUN.findall(text):
         out.extend(w for w in jieba.lcut(run) if w not in STOPWORDS)
     out.extend(_NUMBER.findall(text))
-    out.extend(m.upper() + "类" for m in _CLASS_LETTER.findall(text))
+    out.extend(m.upper() + "类" for m in CLASS_LETTER.findall(text))
     return out
 
 

@@ -13,7 +13,7 @@ import numpy as np
 from .chunk import Chunk
 from .embed import Encoder
 from .expand import expand_query
-from .index import Index
+from .index import Index, chunk_title
 from .lexical import BM25, tokenize
 from .script import has_cjk, to_simplified
 
@@ -53,8 +53,6 @@ class Retriever:
         self.bm25 = BM25(index.tokens)
         self._unit_chunk = np.array([u.chunk for u in index.units], dtype=np.int64)
         # sentence-level BM25: a chunk is as good as its best sentence, as on the dense side
-        from .index import chunk_title
-
         unit_tokens = []
         for u in index.units:
             c = index.chunks[u.chunk]
@@ -85,15 +83,12 @@ class Retriever:
         if self.encoder is not None and len(self.index.units):
             qv = query_vector if query_vector is not None else self.encoder.encode([to_simplified(question)])[0]
             sims = self.index.vectors @ qv
-            # best sentence per chunk: sort by similarity, keep the first seen per chunk
-            order = np.argsort(-sims)
-            seen = np.zeros(len(chunks), dtype=bool)
-            for u in order:
-                c = self._unit_chunk[u]
-                if not seen[c]:
-                    seen[c] = True
-                    dense[c] = sims[u]
-                    best[c] = u
+            # best sentence per chunk: sort by similarity, keep the first of each chunk
+            order = np.argsort(-sims, kind="stable")
+            _, first = np.unique(self._unit_chunk[order], return_index=True)
+            top_units = order[first]
+            dense[self._unit_chunk[top_units]] = sims[top_units]
+            best[self._unit_chunk[top_units]] = top_units
         w = self.dense_weight
         if w and not has_cjk(question):
             # English questions barely match Chinese words; lean on the multilingual encoder.
