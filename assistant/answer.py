@@ -16,11 +16,11 @@ from functools import lru_cache
 from .chunk import Chunk, split_sentences, title_end
 from .cite import Citation, cite
 from .expand import expand_query
-from .figures import find_value
+from .figures import Figure, find_figure, find_value
 from .index import Index
 from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
-from .question import Ask, Parsed, quoted_phrase
+from .question import Ask, Parsed, analyse, quoted_phrase
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .script import ENGLISH, SIMPLIFIED, has_cjk, to_script, to_simplified
 
@@ -75,7 +75,10 @@ VALUE_COVER = 0.15  # a stated figure must sit in a clause about the asked topic
 VALUE_DENSE = 0.30
 CANDIDATE_CHUNKS = 8  # clauses are looked for in this many top-ranked chunks
 RUNNER_UP_MARGIN = 0.1  # a second clause is quoted when it scores nearly as well
-NEED_COVER = 0.6  # the same over the answering chunk, for materials/place/time... questions
+FIGURE_FIT = 0.1  # bonus for a figure whose own phrase names the question's words
+FIGURE_EXACT = 0.2  # bonus for a figure of the asked kind over one of a fallback kind
+NEED_COVER = 0.6
+FOCUS_COVER = 0.5  # a follow-up's answer covers at least this share of its own words  # the same over the answering chunk, for materials/place/time... questions
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,11 @@ class Clause:
     dense: float
     cover: float
     rank_score: float
-    value: str | None
+    figure: Figure | None
+
+    @property
+    def value(self) -> str | None:
+        return self.figure.text if self.figure else None
 
     @property
     def score(self) -> float:
@@ -167,7 +174,7 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
+_ASK_WORDS = re.compile(r"这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
 
 
 def _topic_text(p: Parsed, text: str | None = None) -> str:
@@ -198,6 +205,13 @@ def _topic_grams(question_s: str) -> frozenset[str]:
 @lru_cache(maxsize=256)
 def _topic_words(question_s: str) -> tuple[str, ...]:
     return tuple(w for w in content_words(_ASK_WORDS.sub(" ", question_s)) if w.strip())
+
+
+def _figure_score(c: Clause) -> float:
+    """A clause's score as the answer to "how much": its figure should be of the asked kind
+    and its own phrase should name what was asked (城乡收入比1.8:1, not 收入增幅7.5%)."""
+    f = c.figure
+    return c.score + FIGURE_FIT * f.fit + (FIGURE_EXACT if f.exact else 0.0)
 
 
 # ------------------------------------------------------------------ the answerer
@@ -410,10 +424,10 @@ class Answerer:
                 text_s = to_simplified(text)
                 dense = float(self.index.vectors[u] @ qv) if (qv is not None and u >= 0) else 0.0
                 cover = _coverage(weights, text_s + " " + path_s)
-                value = find_value(p.ask.value, text_s, anchors) if p.ask.kind == "value" else None
+                figure = find_figure(p.ask.value, text_s, anchors) if p.ask.kind == "value" else None
                 if c.kind == "heading":
                     cover *= 0.5  # a bare heading rarely answers; its sub-sections do
-                out.append(Clause(c, s, e, text, text_s, dense, cover, h.score, value))
+                out.append(Clause(c, s, e, text, text_s, dense, cover, h.score, figure))
         return out
 
     def _answer_from_clauses(self, p: Parsed, hits: list[Hit], qv) -> Answer:
@@ -437,7 +451,11 @@ class Answerer:
             listed = self._answer_list(p, hits)
             if listed is not None:
                 return listed
-        pool = clauses
+        pool = self._follow_up_focus(p, clauses)
+        if pool is not clauses and p.ask.kind == "value" and not any(c.figure for c in pool) \
+                and analyse(p.asked).kind == "statement":
+            # "那燃气这块呢？" after a "how much" question: the new topic may state no figure
+            p = replace(p, ask=Ask("statement", needs=p.ask.needs))
         for need in (n for n in needs if n in NEED_EVIDENCE):
             pattern = NEED_EVIDENCE[need]
             fitting = [c for c in pool if pattern.search(c.simplified)
@@ -467,11 +485,22 @@ class Answerer:
                     return period
             if not with_value:
                 return self._abstain(p, retrieved, clauses, "value" if best.cover >= 0.5 else "off-topic")
-            best_v = max(with_value, key=lambda c: c.score)
+            best_v = max(with_value, key=_figure_score)
             if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
                 return self._abstain(p, retrieved, clauses, "value")
             return self._compose(p, best_v, clauses, retrieved)
         return self._compose(p, max(pool, key=lambda c: c.score), clauses, retrieved)
+
+    def _follow_up_focus(self, p: Parsed, clauses: list[Clause]) -> list[Clause]:
+        """For a follow-up, the clauses about its own new words ("那燃气这块呢？" → 燃气),
+        when any candidate covers them; otherwise all candidates."""
+        if p.leans_on is None:
+            return clauses
+        weights = _weights(_topic_words(_topic_text(p, p.asked)), self.retriever)
+        if not weights:
+            return clauses
+        focused = [c for c in clauses if _coverage(weights, c.simplified) >= FOCUS_COVER]
+        return focused or clauses
 
     def _document_period(self, p: Parsed, best: Clause, retrieved: list[Hit]) -> Answer | None:
         """When an item names no date, the period its whole document runs for (十四五时期)."""

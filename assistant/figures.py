@@ -7,6 +7,7 @@ found here is read back from the original clause by the caller.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # A value of each asked-for kind, matched on Simplified text.
 NUM = r"(?<![A-Za-z\d.])\d+(?:\.\d+)?"  # not the 2.5 of PM2.5
@@ -31,11 +32,36 @@ _FALLBACK = {"percent": ("ratio",), "ratio": ("percent",), "days": ("duration",)
              "count": ("count_cn",), "duration": ("duration_cn",)}
 
 
-def find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:
+@dataclass(frozen=True)
+class Figure:
+    """A figure found in a clause, and how well it fits the question."""
+
+    text: str
+    exact: bool  # of the asked kind, not of a fallback kind (a share asked, a ratio found)
+    fit: float  # share of the question's words that the figure's own phrase names
+
+
+_SEPARATORS = "，,、；。：:"
+
+
+def _phrase(text_s: str, m) -> str:
+    """The words around a figure up to the nearest separators: its subject and unit."""
+    begin = max(text_s.rfind(sep, 0, m.start()) for sep in _SEPARATORS) + 1
+    ends = [i for i in (text_s.find(sep, m.end()) for sep in _SEPARATORS) if i >= 0]
+    return text_s[begin:min(ends, default=len(text_s))]
+
+
+def _fit(phrase: str, anchors: list[str]) -> float:
+    total = sum(len(a) for a in anchors)
+    return sum(len(a) for a in anchors if a in phrase) / total if total else 0.0
+
+
+def find_figure(kind: str, text_s: str, anchors: list[str]) -> Figure | None:
     """The value of the asked kind in a Simplified clause: the one whose own phrase says most
     of what the question asks about (新职业岗位25万个, not 实习见习岗位10万个)."""
     pattern = VALUE_PATTERNS_RE.get(kind) or VALUE_PATTERNS_RE["count"]
     found = [m for m in pattern.finditer(text_s) if not _YEAR.match(m.group(0))]
+    exact = bool(found)
     for other in _FALLBACK.get(kind, ()):
         if found:
             break
@@ -43,24 +69,25 @@ def find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:
     if not found:
         return None
     picked = _respectively(found, text_s, anchors)
-    if picked:
-        return picked
     after_equals = [m for m in found if "=" in text_s[:m.start()]]
-    if after_equals:  # a worked example: the result after "=" is the answer
-        return after_equals[-1].group(0).strip("“”")
+    if picked is None and after_equals:  # a worked example: the result after "=" is the answer
+        picked = after_equals[-1]
+    if picked is not None:  # the figure's subject is named elsewhere in the sentence
+        return Figure(picked.group(0).strip("“”"), exact, _fit(text_s, anchors))
     if len(found) == 1 or not anchors:
-        return found[0].group(0).strip("“”")
-
-    def phrase_score(m) -> tuple[float, int]:
-        begin = max((text_s.rfind(sep, 0, m.start()) for sep in "，,、；。：:"), default=-1) + 1
-        phrase = text_s[begin:m.end() + 4]
-        return (sum(len(a) for a in anchors if a in phrase), -m.start())
-
-    return max(found, key=phrase_score).group(0).strip("“”")
+        picked = found[0]
+    else:
+        picked = max(found, key=lambda m: (_fit(_phrase(text_s, m), anchors), -m.start()))
+    return Figure(picked.group(0).strip("“”"), exact, _fit(_phrase(text_s, picked), anchors))
 
 
+def find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:
+    """The text of :func:`find_figure`'s figure, or None."""
+    figure = find_figure(kind, text_s, anchors)
+    return figure.text if figure else None
 
-def _respectively(found, text_s: str, anchors: list[str]) -> str | None:
+
+def _respectively(found, text_s: str, anchors: list[str]):
     """"A、B、C类…分别为100%、100%、70%": the value in the asked item's position."""
     m = re.search(r"分别(?:为|达|是|达到)?", text_s)
     if not m:
@@ -85,7 +112,7 @@ def _respectively(found, text_s: str, anchors: list[str]) -> str | None:
     asked = " ".join(anchors)
     for item, value in zip(items, values):
         if (len(item) == 1 and item + "类" in anchors) or (len(item) > 1 and item in asked):
-            return value.group(0).strip("“”")
+            return value
     return None
 
 

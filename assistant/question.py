@@ -223,6 +223,9 @@ def asked_value(simplified: str, lower: str) -> str:
 
 _FOLLOW_UP = re.compile(
     r"^(那|那么|那个|那这|那它|还有|另外|这个|这些|它|它们|其中|再问|顺便|那如果|如果是)|呢[?？]?$|"
+    # "农村的是不是更高": a noun left out after 的, or a comparison with what was just said
+    r"^[\u4e00-\u9fff]{1,4}的(是不是|是否|也|会不会|有没有|要不要|能不能)|"
+    r"(更|也|还|一样|同样)(高|低|多|少|长|短|大|小|快|慢|便宜|贵)(一些|一点|吗|么|[?？])|"
     r"^(and|what about|how about|what if|also|then)\b", re.I)
 
 
