@@ -16,7 +16,7 @@ from functools import lru_cache
 from .chunk import Chunk, split_sentences, title_end
 from .cite import Citation, cite
 from .expand import expand_query
-from .figures import Figure, find_figure, find_value
+from .figures import VALUE_PATTERNS_RE, Figure, find_figure, find_value
 from .index import Index
 from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
@@ -74,6 +74,8 @@ MIN_COVER = 0.15  # share of the question's topic words (IDF-weighted) the best 
 VALUE_COVER = 0.15  # a stated figure must sit in a clause about the asked topic
 VALUE_DENSE = 0.30
 CANDIDATE_CHUNKS = 8  # clauses are looked for in this many top-ranked chunks
+VALUE_CANDIDATES = 20  # ... and, for a figure, in chunks this far down that state one of its kind
+FAR_COVER = 0.2  # ... when they cover this share of the question's topic words
 RUNNER_UP_MARGIN = 0.1  # a second clause is quoted when it scores nearly as well
 FIGURE_FIT = 0.1  # bonus for a figure whose own phrase names the question's words
 FIGURE_EXACT = 0.2  # bonus for a figure of the asked kind over one of a fallback kind
@@ -228,6 +230,7 @@ class Answerer:
         for i, u in enumerate(index.units):
             self._units_by_chunk.setdefault(u.chunk, []).append(i)
         self._register = None
+        self._all_text: str | None = None
         self._position = {c.id: i for i, c in enumerate(index.chunks)}
         self._by_code: dict[str, list[int]] = {}
         for i, c in enumerate(index.chunks):
@@ -238,7 +241,12 @@ class Answerer:
         qv = None
         if self.retriever.encoder is not None:
             qv = self.retriever.encoder.encode([to_simplified(p.query)])[0]
-        hits = self.retriever.search(p.query, k=max(self.top_k, 10), query_vector=qv)
+        hits = self.retriever.search(p.query, k=max(self.top_k, VALUE_CANDIDATES), query_vector=qv)
+        p = self._name_section(p)
+        if p.ask.kind == "document":
+            about = self._answer_document(p, hits)
+            if about is not None:
+                return about
         if p.ask.section:
             direct = self._answer_section(p, hits)
             if direct is not None:
@@ -298,6 +306,8 @@ class Answerer:
         wants = p.ask.kind
         if wants == "section" and not body:
             wants = "list"
+        if wants == "list" and not self._children(head):
+            wants = "section"  # "二(八)4 讲了哪些方面": an item without sub-items, in full
         citations: list[Citation] = []
         sep = "：" if p.script != ENGLISH else ": "
         lead = to_script(_title_text(head), p.script)
@@ -330,6 +340,85 @@ class Answerer:
         retrieved = self._pinned(wide + positions + self._positions_of(citations), hits)
         text = _with_sources(text_body, citations, p.script)
         return Answer(p.asked, True, text, citations, retrieved, p.searched, p.script, lead=lead,
+                      notices=p.notices)
+
+    @property
+    def _corpus_s(self) -> str:
+        if self._all_text is None:
+            self._all_text = "\n".join(to_simplified(d.text) for d in self.docs.values())
+        return self._all_text
+
+    def _other_period(self, asked: str, q_s: str) -> bool:
+        """A year or plan period the corpus never names (2035, 十五五, the 15th Five-Year Plan)."""
+        periods = set(re.findall(r"十[一二三四五六七八九]五", q_s))
+        m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)\s+five-year", asked, re.I)
+        if m and 1 <= int(m.group(1)) <= 19:
+            n = int(m.group(1))
+            periods.add(("十" + _NUM_CN_SMALL[n - 10].replace("零", "") if n >= 10 else _NUM_CN_SMALL[n]) + "五")
+        if any(x and x not in self._corpus_s for x in periods):
+            return True
+        for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", q_s):
+            covered = y in self._corpus_s or ("2021" <= y <= "2025" and "十四五" in self._corpus_s)
+            if not covered:
+                return True
+        return False
+
+    def _other_document(self, asked: str, q_s: str) -> bool:
+        """A question about what another document says (《成都市人才分类目录》里…), which the
+        corpus only names."""
+        titles = [to_simplified(d.title) for d in self.docs.values()]
+        for m in re.finditer(r"《([^》]{2,40})》\s*(?:里|中|里面|当中)", q_s):
+            if not any(m.group(1) in t or t in m.group(1) for t in titles):
+                return True
+        return re.search(r"(白皮书|分类目录|开发指引)\s*(里|中|里面|当中)", q_s) is not None
+
+    def _name_section(self, p: Parsed) -> Parsed:
+        """"生活成本竞争力提升工程第1条": a heading named by its title, then an item number."""
+        m = re.search(r"第\s*([一二三四五六七八九十]+|\d{1,2})\s*(?:条|项|点|小项)", to_simplified(p.asked))
+        if not m or (p.ask.section and not re.fullmatch(r"第.+条", p.ask.section)):
+            return p
+        q_s = to_simplified(p.asked)
+        named = [c for c in self.index.chunks if c.kind == "heading" and len(_bare_title(c)) >= 4
+                 and _bare_title(c) in q_s]
+        if not named:
+            return p
+        head = max(named, key=lambda c: len(_bare_title(c)))
+        n = m.group(1)
+        n = int(n) if n.isdigit() else _CN_VALUE.get(n, 0)
+        children = self._children(head)
+        if not 1 <= n <= len(children):
+            return p
+        kind = p.ask.kind if p.ask.kind in ("name", "list", "value") else "section"
+        return replace(p, ask=Ask(kind, p.ask.value, children[n - 1].code, p.ask.needs))
+
+    def _answer_document(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+        """The document's own title and issuers (its first line) or the source named at its end."""
+        q_s = to_simplified(p.asked)
+        docs = list(self.docs.values())
+        named = [d for d in docs if _distinct_name(d, q_s)]
+        doc = (named or [d for d in docs if d.kind != "related"] or docs)[0]
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
+        if not lines:
+            return None
+        if p.ask.value == "source":
+            spans = [(s0, e0) for s0, e0 in lines[-3:] if re.match(r"\s*(来源|來源)\s*[:：]", doc.text[s0:e0])]
+        else:
+            s0, e0 = lines[0]
+            spans = [(s0, e0)] if to_simplified(doc.title) in to_simplified(doc.text[s0:e0]) else []
+        if not spans:
+            return None
+        s0, e0 = spans[-1]
+        chunk = next((c for c in self.index.chunks if c.doc_id == doc.id and c.start <= s0 < c.end), None)
+        if chunk is None:
+            return None
+        citation = cite(doc, chunk, s0, e0)
+        quote = to_script(citation.quote, p.script) if p.script != ENGLISH else citation.quote
+        lead = quote
+        english = {"title": "The title line, with the issuers, reads:", "issuer": "The title line names the issuers:",
+                   "source": "The source named at the end of the document:"}
+        body = f"“{quote}”" if p.script != ENGLISH else f"{english[p.ask.value]}\n“{quote}”"
+        return Answer(p.asked, True, _with_sources(body, [citation], p.script), [citation],
+                      self._pinned([self._position[chunk.id]], hits), p.searched, p.script, lead=lead,
                       notices=p.notices)
 
     def _answer_locate(self, p: Parsed, hits: list[Hit]) -> Answer | None:
@@ -410,7 +499,17 @@ class Answerer:
         weights = _weights(_topic_words(_topic_text(p)), self.retriever)
         anchors = list(weights)
         out = []
-        for rank, h in enumerate(hits[:CANDIDATE_CHUNKS]):
+        candidates = hits[:CANDIDATE_CHUNKS]
+        if p.ask.kind == "value":
+            # a figure of the asked kind may sit a little further down ("C类…补贴比例70%"
+            # below the clauses that repeat the question's housing words)
+            pattern = VALUE_PATTERNS_RE.get(p.ask.value)
+            for h in hits[CANDIDATE_CHUNKS:VALUE_CANDIDATES]:
+                text_s = to_simplified(h.chunk.text)
+                if pattern and h.chunk.kind == "text" and pattern.search(text_s) \
+                        and _coverage(weights, text_s) >= FAR_COVER:
+                    candidates.append(h)
+        for rank, h in enumerate(candidates):
             c = h.chunk
             if c.kind == "section" or (c.kind == "heading" and rank > 0):
                 continue
@@ -440,6 +539,10 @@ class Answerer:
             return self._abstain(p, retrieved, clauses, "other-place")
         if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(p.asked):
             return self._abstain(p, retrieved, clauses, "off-topic")
+        for reason, outside in (("other-period", self._other_period), ("district", _district_share),
+                                ("other-document", self._other_document)):
+            if outside(p.asked, q_s):
+                return self._abstain(p, retrieved, clauses, reason)
         best = max(clauses, key=lambda c: c.score)
         if not (best.cover >= MIN_COVER or best.dense >= STRONG_DENSE):
             return self._abstain(p, retrieved, clauses, "off-topic")
@@ -628,6 +731,46 @@ def _title_span(c: Chunk) -> tuple[int, int]:
     return c.start, c.start + (m.start() if m else len(line))
 
 
+_NUM_CN_SMALL = "零一二三四五六七八九"
+
+# Districts and counties of Chengdu: the policy sets city-wide targets, not each district's share.
+DISTRICTS = re.compile(
+    r"锦江区|青羊区|金牛区|武侯区|成华区|龙泉驿|青白江|新都区|温江|双流|郫都|新津|简阳|都江堰|彭州|邛崃|崇州|"
+    r"金堂|大邑|蒲江|高新区|天府新区|东部新区|\b(Wuhou|Jinjiang|Qingyang|Jinniu|Chenghua|Longquanyi|Qingbaijiang|"
+    r"Xindu|Wenjiang|Shuangliu|Pidu|Xinjin|Jianyang|Dujiangyan|Pengzhou|Qionglai|Chongzhou|Jintang|Dayi|Pujiang)\b",
+    re.I)
+
+
+def _district_share(asked: str, q_s: str) -> bool:
+    """"武侯区要建几个避难场所": a district's own share of a city-wide target.
+
+    A district the asker lives in ("我住武侯区，人才公寓打几折") does not count.
+    """
+    for part in re.split(r"[，,。？?；;!！]", q_s):
+        m = DISTRICTS.search(part)
+        if not m or re.search(r"(我|住|在|来|去|到)[^，,]{0,3}$", part[:m.start()]):
+            continue
+        if re.search(r"多少|几|哪些|有没有|是否|how many|how much|which|share", part, re.I):
+            return True
+    return False
+
+
+_CN_VALUE = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _bare_title(c: Chunk) -> str:
+    """A heading's title without its number and full stop: 生活成本竞争力提升工程."""
+    title = to_simplified(_title_text(c)).strip()
+    return re.sub(r"^(第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、])\s*",
+                  "", title).rstrip("。.；;:：？?")
+
+
+def _distinct_name(doc: Document, q_s: str) -> bool:
+    """Whether a question names a related document by a word of its title (优租, 急需紧缺)."""
+    title = to_simplified(doc.title).removeprefix("成都市")
+    return any(title[i:i + 4] in q_s for i in range(len(title) - 3))
+
+
 def _title_text(c: Chunk) -> str:
     s, e = _title_span(c)
     return c.text[: e - s]
@@ -677,6 +820,9 @@ _ABSTAIN = {
     "per-unit": "政策原文只有总体目标，没有写明每户、每人或每家的具体标准。",
     "current": "政策原文只规定目标和举措，没有当前的实际价格或统计数据。",
     "other-place": "现有知识库只收录成都市的政策，无法回答其他地区的问题。",
+    "other-period": "政策原文没有涉及您问的年份或规划期，无法给出准确答案。",
+    "district": "政策原文只规定全市的目标，没有写明各区（市）县的具体安排。",
+    "other-document": "您问的是另一份文件的具体内容，现有知识库没有收录该文件，只有引用它的条款。",
     "off-topic": "这个问题不在现有政策文件的范围内，无法根据原文回答。",
     "empty": "知识库中没有可用的内容。",
 }
@@ -695,6 +841,9 @@ _ABSTAIN_EN = {
     "per-unit": "The policy states overall targets, not an amount per household, person or company.",
     "current": "The policy sets targets and measures; it gives no current prices or statistics.",
     "other-place": "The knowledge base covers Chengdu's policy only; it cannot answer for other places.",
+    "other-period": "The policy does not cover the year or plan period you asked about.",
+    "district": "The policy sets city-wide targets; it does not state each district's share.",
+    "other-document": "You are asking what another document says; the knowledge base holds only the clauses that cite it.",
     "off-topic": "The policy documents do not cover this question, so there is no grounded answer.",
     "empty": "The knowledge base is empty.",
 }

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from .ingest import Document
 
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "6"
 MAX_SECTION_CHARS = 2500  # a heading spans its whole section up to this size
 MAX_CHARS = 420  # longer paragraphs are cut at sentence ends
 _CN_NUM = "一二三四五六七八九十百零〇两"

@@ -14,12 +14,13 @@ NUM = r"(?<![A-Za-z\d.])\d+(?:\.\d+)?"  # not the 2.5 of PM2.5
 VALUE_PATTERNS = {
     "discount": rf"{NUM}折",
     "days": rf"{NUM}\s*(?:天|日)(?!常)",
-    "duration": rf"{NUM}\s*(?:天|个月|年(?![\d度底末初])|分钟|小时|周)|{NUM}\s*年内|“?十四五”?末期?",
+    "age": rf"{NUM}\s*周?岁",
+    "duration": rf"{NUM}\s*(?:天|个月|年(?![\d度底末初])|分钟|小时|周(?!岁))|{NUM}\s*年内|“?十四五”?末期?",
     "money": rf"{NUM}\s*(?:万元|亿元|元)",
     "percent": rf"{NUM}\s*%|百分之{NUM}",
     "length": rf"{NUM}\s*(?:万)?\s*(?:公里|千米|米|km)",
     "ratio": rf"{NUM}\s*[:：]\s*{NUM}",
-    "count": rf"{NUM}\s*(?:万|亿)?\s*(?:个|所|张|家|公里|平方米|万平方米|亩|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|棵|株|千米|米|公顷|平方公里|天|分钟|%|元|万元|亿元|年|批|级|倍|床|微克|岁)|{NUM}\s*[:：]\s*{NUM}|{NUM}\s*%|{NUM}折",
+    "count": rf"{NUM}\s*(?:万|亿)?\s*(?:个|所|张|家|公里|平方米|万平方米|亩|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|棵|株|千米|米|公顷|平方公里|天|分钟|%|元|万元|亿元|年|批|级|倍|床|微克|周?岁)|{NUM}\s*[:：]\s*{NUM}|{NUM}\s*%|{NUM}折",
 }
 # Numbers written in Chinese ("未来五年"), tried only when no digits answer the question.
 _CN = "[一二两三四五六七八九十百千]+"
@@ -28,7 +29,7 @@ VALUE_PATTERNS["duration_cn"] = rf"{_CN}(?:天|个月|年|分钟|小时|周)"
 VALUE_PATTERNS_RE = {k: re.compile(v) for k, v in VALUE_PATTERNS.items()}
 
 _YEAR = re.compile(r"(19|20)\d\d\s*年")  # a year is a date, not an amount
-_FALLBACK = {"percent": ("ratio",), "ratio": ("percent",), "days": ("duration",),
+_FALLBACK = {"percent": ("ratio",), "ratio": ("percent",), "days": ("duration",), "money": ("percent",),
              "count": ("count_cn",), "duration": ("duration_cn",)}
 
 

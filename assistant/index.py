@@ -68,9 +68,16 @@ class Index:
 
 
 def chunk_title(c: Chunk) -> str:
-    """The innermost heading of a chunk without its number, e.g. 情感有歸屬."""
-    last = c.section_path[-1] if c.section_path else ""
-    return re.sub(r"^(第[^章条]+[章条]\s*|[一二三四五六七八九十]+、|[(（][^)）]+[)）]|\d+[.．、]|——)", "", last)
+    """The innermost heading of a chunk without its number, e.g. 情感有歸屬.
+
+    An item numbered but untitled ("1" under "二、补贴标准具体是多少？") takes its parent's
+    title, so its sentences carry what they are about.
+    """
+    for part in reversed(c.section_path):
+        title = re.sub(r"^(第[^章条]+[章条]\s*|[一二三四五六七八九十]+、|[(（][^)）]+[)）]|\d+[.．、]|——)", "", part)
+        if not re.fullmatch(r"[\s\d.．、()（）一二三四五六七八九十]*", title):
+            return title
+    return ""
 
 
 def own_text(c: Chunk) -> str:

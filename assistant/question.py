@@ -61,7 +61,7 @@ class Ask:
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
     "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
-    "place": r"(?<!从)在哪(?!个时期|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere is\b",
+    "place": r"(?<!从)在哪(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere is\b",
     "time": r"什么时候|何时|哪天|哪年|几点|每周几|几号|开门|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bdeadline",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
     "procedure": r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|怎么报名|如何报名|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
@@ -70,19 +70,20 @@ NEEDS = {
     "conditions": r"什么条件|哪些条件|条件是什么|要满足什么|需要满足|符合什么|eligib",
     "names": r"(都|具体|分别)(有|是)哪(些|几)(所|家|个|座|条)?(学校|医院|公司|企业|小区|地方|项目)?[?？]?|名单|哪几家|哪几所|具体是哪|叫什么名字|which (schools|hospitals|companies)",
     "per-unit": r"每户|一户|每家|一家|每个人|一个人|每人|人均|户均|单个|per (person|household|family|company)",
-    "current": r"今年|去年|实际是|实际有|现在的|目前的|现在.*多少|现在.*几|right now|currently|at present|this year|last year",
+    "current": r"今年|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|at present|this year|last year",
 }
 
 
 _VALUE_CUES = [
     ("discount", r"几折|打折|折扣|多少折|优惠多少|discount"),
-    ("money", r"(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少元|多少块|金额|钱数|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
+    ("money", r"(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少元|多少块|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
+    ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|how old|age limit|minimum age"),
     ("days", r"(?<![这那近前])几天|多少天|住多久|免费住多久|how many days"),
     ("percent", r"几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|rate"),
     ("ratio", r"收入比|比例是多少|差距|ratio"),
     ("length", r"多长(?!时间)|多远|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far"),
     ("duration", r"多久|多长时间|(?<![这那近前])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
-    ("count", r"多少|几个|几所|几家|几条|几项|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
+    ("count", r"多少|(?<![哪第])(几个|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
 _LIST_CUES = r"有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
 _NAME_CUES = r"叫什么|名称|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
@@ -109,6 +110,10 @@ def section_ref(q: str) -> str:
         m = re.search(rf"{name}\S{{0,6}}?第?\s*[(（]\s*([{_CN_NUM}]+)\s*[)）]", s)
         if m:
             return f"{part}({m.group(1)})"
+    m = re.search(rf"({'|'.join(_PART_NAMES)})[^，,。？?]{{0,6}}?第\s*([{_CN_NUM}]+|\d{{1,2}})\s*(?:条|项|点|个|部分)", s)
+    if m:  # "保障措施第四条": the fourth numbered item of that part
+        n = m.group(2)
+        return f"{_PART_NAMES[m.group(1)]}({_NUM_CN.get(int(n), n) if n.isdigit() else n})"
     m = re.search(rf"([一二三])\s*[、.]?\s*[(（]\s*([{_CN_NUM}]+)\s*[)）]\s*(?:第?\s*(\d{{1,2}})\s*(?:条|项|点|小项)?)?", s)
     if m:
         return f"{m.group(1)}({m.group(2)}){m.group(3) or ''}"
@@ -174,7 +179,23 @@ def quoted_phrase(question: str) -> str:
     return m.group(0) if m else ""
 
 
+# Questions about the document itself: its title and issuers, or the source named at its end.
+_DOC_SUBJECT = r"这份|这个文件|该文件|本文件|文件|意见|这个政策|该政策|本政策|十大工程|\b(policy|document)\b"
+_DOC_FACTS = {
+    "title": r"(文件|意见|政策|十大工程|这份|这个|该|本)(的)?(正式|完整|全)?(标题|全称|名称|题目|文件名|叫什么|名字)|"
+             r"\btitle\b|full name|what is (it|the (policy|document)) called",
+    "issuer": r"谁发|谁出台|谁印发|谁制定|谁颁布|哪个部门|哪些部门|哪几个单位|发文单位|发布单位|发文机关|"
+              r"who issued|issued by|\bissuer\b|which (authority|authorities|body|bodies)",
+    "source": r"(文末|末尾|结尾|最后)[^，。？?]{0,8}来源|来源(是)?(哪|什么)(家|个)?(媒体|报纸|网站)|哪家媒体|哪个报纸|"
+              r"刊登|转载|发表在|news outlet|newspaper|published (in|by)",
+}
+
+
 def _analyse(question: str, s: str, has) -> Ask:
+    if not section_ref(question) and has(_DOC_SUBJECT):
+        for fact, pattern in _DOC_FACTS.items():
+            if has(pattern):
+                return Ask("document", value=fact)
     if has(_LOCATE) and quoted_phrase(question) and not section_ref(question):
         return Ask("locate")
     ref = section_ref(question)
