@@ -520,6 +520,8 @@ class Answerer:
                 spans = [(c.start, title_end(c), units[0] if units else -1)]
             for s, e, u in spans:
                 text = self.docs[c.doc_id].text[s:e]
+                if text.rstrip().endswith(("？", "?")):
+                    continue  # a question-and-answer document's question answers nothing
                 text_s = to_simplified(text)
                 dense = float(self.index.vectors[u] @ qv) if (qv is not None and u >= 0) else 0.0
                 cover = _coverage(weights, text_s + " " + path_s)

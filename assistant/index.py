@@ -33,7 +33,7 @@ from .chunk import CHUNKER_VERSION, Chunk, chunk_document, split_sentences, titl
 from .embed import Encoder, make_encoder
 from .errors import IndexCorruptError, IndexMissingError, IndexStaleError
 from .ingest import Document, corpus_hash, load_documents
-from .lexical import TOKENIZER_VERSION, tokenize
+from .lexical import TOKENIZER_VERSION, add_words, named_terms, tokenize
 from .script import to_simplified
 from .settings import Settings
 
@@ -195,8 +195,10 @@ def build_index(settings: Settings, docs: list[Document] | None = None,
         "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in chunks), encoding="utf-8")
     (tmp / "units.jsonl").write_text(
         "".join(json.dumps([u.chunk, u.start, u.end]) + "\n" for u in all_units), encoding="utf-8")
+    words = named_terms("\n".join(to_simplified(d.text) for d in docs))
+    add_words(words)
     tokens = [tokenize(search_text(c)) for c in chunks]
-    (tmp / "lexical.json").write_text(json.dumps({"tokens": tokens}, ensure_ascii=False),
+    (tmp / "lexical.json").write_text(json.dumps({"words": words, "tokens": tokens}, ensure_ascii=False),
                                       encoding="utf-8")
     dim = encoder.dim
     if dim:
@@ -316,7 +318,9 @@ def load_index(index_dir: Path) -> Index:
                   for line in (gen / "chunks.jsonl").read_text(encoding="utf-8").splitlines() if line]
         units = [Unit(*json.loads(line))
                  for line in (gen / "units.jsonl").read_text(encoding="utf-8").splitlines() if line]
-        tokens = json.loads((gen / "lexical.json").read_text(encoding="utf-8"))["tokens"]
+        lexical = json.loads((gen / "lexical.json").read_text(encoding="utf-8"))
+        tokens = lexical["tokens"]
+        add_words(lexical.get("words", []))
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise IndexCorruptError(f"index files in {gen} are unreadable ({e}): run `{BUILD_HINT}`") from e
     counts = manifest.get("counts", {})

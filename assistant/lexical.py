@@ -26,7 +26,7 @@ STOPWORDS = frozenset("""
 """.split())
 
 
-TOKENIZER_VERSION = "jieba-f20-2"
+TOKENIZER_VERSION = "jieba-f20-3"
 _MIN_FREQ = 20  # jieba's full dictionary costs ~65 MiB in memory; common words are enough
 
 
@@ -63,7 +63,29 @@ def _jieba():
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer(dictionary=_small_dictionary())
     tokenizer.initialize()
+    from .expand import COLLOQUIAL
+
+    # everyday words the glossary knows stay whole ("想租保租房" → 想/租/保租房, not 租保/租房)
+    for word in COLLOQUIAL:
+        if 2 <= len(word) <= 4 and _CJK_RUN.fullmatch(word):
+            tokenizer.add_word(word, freq=_WORD_FREQ)
     return tokenizer
+
+
+_WORD_FREQ = 2000  # high enough that jieba keeps an added word whole
+
+
+def named_terms(text: str) -> list[str]:
+    """The policy's own quoted names (“蓉易贷”, “一件事一次办”), to be kept whole as words."""
+    return sorted({m for m in re.findall(r"[“\"]([\u4e00-\u9fff]{2,8})[”\"]", text)})
+
+
+def add_words(words) -> None:
+    """Teach the tokenizer words it should not split (the corpus's named terms)."""
+    jieba = _jieba()
+    for word in words:
+        if word not in jieba.FREQ or not jieba.FREQ[word]:
+            jieba.add_word(word, freq=_WORD_FREQ)
 
 
 def segment(text: str) -> list[str]:

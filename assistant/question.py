@@ -226,9 +226,23 @@ def _analyse(question: str, s: str, has) -> Ask:
     return Ask("statement")
 
 
+_YES_NO = re.compile(r"(吗|么|嘛)\s*[?？]?\s*$|能不能|可不可以|是不是|是否|会不会|有没有|行不行")
+
+
 def asked_value(simplified: str, lower: str) -> str:
     """The kind of figure asked for: a specific cue (discount, money, days, ratio...) beats the
-    generic 多少; among specific cues the one nearest the end wins, ties to the more specific."""
+    generic 多少; among specific cues the one nearest the end wins, ties to the more specific.
+
+    A figure named only as context before a yes/no question ("断了几个月，还能接着领吗")
+    is not what is asked."""
+    value, at = _asked_value(simplified, lower)
+    later = re.split(r"[，,；;。]", simplified[at:], maxsplit=1)
+    if value and len(later) == 2 and _YES_NO.search(later[1]):
+        return ""
+    return value
+
+
+def _asked_value(simplified: str, lower: str) -> tuple[str, int]:
     best, best_at = "", -1
     for value, pattern in _VALUE_CUES:
         if value == "count" and best:
@@ -237,7 +251,7 @@ def asked_value(simplified: str, lower: str) -> str:
             found = [m.end() for m in re.finditer(pattern, text)]
             if found and found[-1] > best_at:
                 best, best_at = value, found[-1]
-    return best
+    return best, (best_at if best_at <= len(simplified) else len(simplified))
 
 
 # ---------------------------------------------------------------- follow-ups
