@@ -16,7 +16,7 @@ from functools import lru_cache
 from .chunk import Chunk, split_sentences, title_end
 from .cite import Citation, cite
 from .expand import expand_query
-from .figures import VALUE_PATTERNS_RE, Figure, find_figure, find_value
+from .figures import Figure, find_figure, find_value
 from .index import Index
 from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
@@ -47,7 +47,7 @@ OTHER_PLACES = re.compile(
     re.I)
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
-    r"天气|气温|下雨|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
+    r"(?<!污染)天气(?!.{0,6}(天数|优良))|气温|下雨|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
     r"菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|"
     r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|stock|lottery|movie|hotpot|restaurants?|cover letter)\b",
     re.I)
@@ -503,11 +503,10 @@ class Answerer:
         if p.ask.kind == "value":
             # a figure of the asked kind may sit a little further down ("C类…补贴比例70%"
             # below the clauses that repeat the question's housing words)
-            pattern = VALUE_PATTERNS_RE.get(p.ask.value)
             for h in hits[CANDIDATE_CHUNKS:VALUE_CANDIDATES]:
                 text_s = to_simplified(h.chunk.text)
-                if pattern and h.chunk.kind == "text" and pattern.search(text_s) \
-                        and _coverage(weights, text_s) >= FAR_COVER:
+                if h.chunk.kind == "text" and _coverage(weights, text_s) >= FAR_COVER \
+                        and find_figure(p.ask.value, text_s, []) is not None:
                     candidates.append(h)
         for rank, h in enumerate(candidates):
             c = h.chunk
