@@ -80,7 +80,8 @@ RUNNER_UP_MARGIN = 0.1  # a second clause is quoted when it scores nearly as wel
 FIGURE_FIT = 0.1  # bonus for a figure whose own phrase names the question's words
 FIGURE_EXACT = 0.2  # bonus for a figure of the asked kind over one of a fallback kind
 NEED_COVER = 0.6
-FOCUS_COVER = 0.5  # a follow-up's answer covers at least this share of its own words  # the same over the answering chunk, for materials/place/time... questions
+FOCUS_COVER = 0.5
+MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover  # a follow-up's answer covers at least this share of its own words  # the same over the answering chunk, for materials/place/time... questions
 
 
 @dataclass(frozen=True)
@@ -591,6 +592,10 @@ class Answerer:
                 return self._abstain(p, retrieved, clauses, "value" if best.cover >= 0.5 else "off-topic")
             best_v = max(with_value, key=_figure_score)
             if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
+                return self._abstain(p, retrieved, clauses, "value")
+            if p.ask.value == "money" and best_v.cover < MONEY_COVER:
+                # an amount belongs to whoever its clause is about: the 2000元 for talents
+                # does not answer "托育补贴补多少"
                 return self._abstain(p, retrieved, clauses, "value")
             return self._compose(p, best_v, clauses, retrieved)
         return self._compose(p, max(pool, key=lambda c: c.score), clauses, retrieved)
