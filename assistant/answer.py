@@ -35,6 +35,9 @@ NEED_EVIDENCE = {
     "contact": re.compile(r"电话|热线|网址|https?://|邮箱|\d{3,4}-\d{7,8}"),
     "phone": re.compile(r"电话|热线|\d{3,4}-\d{7,8}|\b1\d{10}\b|12345"),
     "names": re.compile(r"[“《][^”》]{2,24}[”》]\s*[、,，]?\s*[“《][^”》]{2,24}[”》]"),
+    "name": re.compile(r"[“《][^”》]{2,24}[”》]"),
+    "interest": re.compile(r"利率|利息|年化|基点|LPR"),
+    "docno": re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号"),
     "conditions": re.compile(r"以下条件|下列条件|条件之一|须同时|应当具备|须满足|需满足|符合以下|须为|年满"),
 }
 
@@ -70,6 +73,7 @@ COMPLETION = re.compile(r"完成|实现|建成|达到|做到|落实|到位|搞�
 CLAUSE_WEIGHTS = (0.35, 0.45, 0.2, 0.15)
 
 STRONG_DENSE = 0.30  # best-sentence cosine above which an on-topic paraphrase is trusted
+NO_COVER = 0.05  # below this a Chinese question shares no words with the clause
 MIN_COVER = 0.15  # share of the question's topic words (IDF-weighted) the best clause covers
 VALUE_COVER = 0.15  # a stated figure must sit in a clause about the asked topic
 VALUE_DENSE = 0.30
@@ -177,7 +181,7 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
+_ASK_WORDS = re.compile(r"这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
 
 
 def _topic_text(p: Parsed, text: str | None = None) -> str:
@@ -244,6 +248,8 @@ class Answerer:
             qv = self.retriever.encoder.encode([to_simplified(p.query)])[0]
         hits = self.retriever.search(p.query, k=max(self.top_k, VALUE_CANDIDATES), query_vector=qv)
         p = self._name_section(p)
+        if p.ask.section and self._other_document(p.asked, to_simplified(p.asked)):
+            return self._abstain(p, hits[:max(self.top_k, 5)], [], "other-document")
         if p.ask.kind == "document":
             about = self._answer_document(p, hits)
             if about is not None:
@@ -368,7 +374,7 @@ class Answerer:
         """A question about what another document says (《成都市人才分类目录》里…), which the
         corpus only names."""
         titles = [to_simplified(d.title) for d in self.docs.values()]
-        for m in re.finditer(r"《([^》]{2,40})》\s*(?:里|中|里面|当中)", q_s):
+        for m in re.finditer(r"《([^》]{2,40})》\s*(?:里|中|里面|当中|第)", q_s):
             if not any(m.group(1) in t or t in m.group(1) for t in titles):
                 return True
         return re.search(r"(白皮书|分类目录|开发指引)\s*(里|中|里面|当中)", q_s) is not None
@@ -428,7 +434,10 @@ class Answerer:
         if not phrase:
             return None
         citations, positions = [], []
-        for i, c in enumerate(self.index.chunks):
+        order = sorted(range(len(self.index.chunks)),
+                       key=lambda i: not _defines(phrase, to_simplified(self.index.chunks[i].text)))
+        for i in order:
+            c = self.index.chunks[i]
             if c.kind != "text":
                 continue
             at = to_simplified(c.text).find(phrase)
@@ -546,7 +555,10 @@ class Answerer:
             if outside(p.asked, q_s):
                 return self._abstain(p, retrieved, clauses, reason)
         best = max(clauses, key=lambda c: c.score)
-        if not (best.cover >= MIN_COVER or best.dense >= STRONG_DENSE):
+        if not (best.cover >= MIN_COVER or best.dense >= STRONG_DENSE) \
+                or (has_cjk(p.asked) and best.cover < NO_COVER and _topic_words(to_simplified(_topic_text(p)))):
+            # a Chinese question none of whose words (nor their policy terms) the best clause
+            # uses is answered by similarity alone: the encoder matches 政策 to 政策
             return self._abstain(p, retrieved, clauses, "off-topic")
         needs = p.ask.needs
         if "current" in needs and (p.ask.kind == "value" or "money" in needs):
@@ -561,6 +573,12 @@ class Answerer:
                 and analyse(p.asked).kind == "statement":
             # "那燃气这块呢？" after a "how much" question: the new topic may state no figure
             p = replace(p, ask=Ask("statement", needs=p.ask.needs))
+        if "definition" in needs:
+            # "“十有四清”具体是指什么": a clause must spell the term out, not just name it
+            term = to_simplified(quoted_phrase(p.asked))
+            pool = [c for c in pool if term and _defines(term, c.simplified)]
+            if not pool:
+                return self._abstain(p, retrieved, clauses, "definition")
         for need in (n for n in needs if n in NEED_EVIDENCE):
             pattern = NEED_EVIDENCE[need]
             fitting = [c for c in pool if pattern.search(c.simplified)
@@ -739,6 +757,17 @@ def _title_span(c: Chunk) -> tuple[int, int]:
 
 _NUM_CN_SMALL = "零一二三四五六七八九"
 
+
+def _defines(term: str, text_s: str) -> bool:
+    """Whether a clause spells a term out: 所称“县市新城”包括…, “X”是指…, X：…, or the term
+    followed by the quoted items it stands for (“五绿润城”行动…“绿心”、…“绿肺”)."""
+    at = text_s.find(term)
+    if at < 0:
+        return False
+    rest = text_s[at + len(term):]
+    return bool(re.match(r"[”\"」』]?\s*(是指|指|即|包括|包含|分别是|：|:|（|\()", rest[:4])) \
+        or "所称" in text_s[:at] or len(re.findall(r"“[^”]{1,12}”", rest)) >= 2
+
 # Districts and counties of Chengdu: the policy sets city-wide targets, not each district's share.
 DISTRICTS = re.compile(
     r"锦江区|青羊区|金牛区|武侯区|成华区|龙泉驿|青白江|新都区|温江|双流|郫都|新津|简阳|都江堰|彭州|邛崃|崇州|"
@@ -823,6 +852,10 @@ _ABSTAIN = {
     "money": "政策原文没有写明具体的金额或收费标准。",
     "conditions": "政策原文没有列出具体的条件。",
     "names": "政策原文没有列出具体的名单或名称。",
+    "name": "政策原文没有写出具体的名称。",
+    "definition": "政策原文只提到了这个说法，没有解释它具体指什么。",
+    "docno": "政策原文没有文号等发文信息。",
+    "interest": "政策原文没有写明利率或利息。",
     "per-unit": "政策原文只有总体目标，没有写明每户、每人或每家的具体标准。",
     "current": "政策原文只规定目标和举措，没有当前的实际价格或统计数据。",
     "other-place": "现有知识库只收录成都市的政策，无法回答其他地区的问题。",
@@ -844,6 +877,10 @@ _ABSTAIN_EN = {
     "money": "The policy does not state an amount or fee for this.",
     "conditions": "The policy does not list the conditions for this.",
     "names": "The policy does not list the specific names.",
+    "name": "The policy does not give the name.",
+    "definition": "The policy uses this term but does not spell out what it covers.",
+    "docno": "The policy text carries no document number or similar issuing details.",
+    "interest": "The policy does not state an interest rate.",
     "per-unit": "The policy states overall targets, not an amount per household, person or company.",
     "current": "The policy sets targets and measures; it gives no current prices or statistics.",
     "other-place": "The knowledge base covers Chengdu's policy only; it cannot answer for other places.",

@@ -15,6 +15,7 @@ VALUE_PATTERNS = {
     "discount": rf"{NUM}折",
     "days": rf"{NUM}\s*(?:天|日)(?!常)",
     "age": rf"{NUM}\s*周?岁",
+    "date": rf"{NUM}\s*月\s*(?:[至到\-—~－]\s*{NUM}\s*月)?",
     "duration": rf"{NUM}\s*(?:天|个月|年(?![\d度底末初])|分钟|小时|周(?!岁))|{NUM}\s*年内|“?十四五”?末期?",
     "money": rf"{NUM}\s*(?:万元|亿元|元)",
     "percent": rf"{NUM}\s*%|百分之{NUM}",
@@ -24,13 +25,16 @@ VALUE_PATTERNS = {
 }
 # Numbers written in Chinese ("未来五年"), tried only when no digits answer the question.
 _CN = "[一二两三四五六七八九十百千]+"
+# "how many X": a number of things, not a share or a discount
+VALUE_PATTERNS["units"] = rf"{NUM}\s*(?:万|亿)?\s*(?:个|所|张|家|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|批|床|公里|平方米|亩)"
 VALUE_PATTERNS["count_cn"] = rf"{_CN}(?:万|亿)?(?:个|所|张|家|公里|户|年|条|座|项|支|类|次|倍)(?![一-龥]{{0,1}}样)"
 VALUE_PATTERNS["duration_cn"] = rf"{_CN}(?:天|个月|年|分钟|小时|周)"
 VALUE_PATTERNS_RE = {k: re.compile(v) for k, v in VALUE_PATTERNS.items()}
 
 _YEAR = re.compile(r"(19|20)\d\d\s*年")  # a year is a date, not an amount
 _FALLBACK = {"percent": ("ratio",), "ratio": ("percent",), "days": ("duration",), "money": ("percent",),
-             "count": ("count_cn",), "duration": ("duration_cn",)}
+             "count": ("count_cn",), "duration": ("duration_cn", "length"),
+             "units": ("count_cn",)}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,25 @@ STOPWORDS = frozenset("""
 """.split())
 
 
-TOKENIZER_VERSION = "jieba-f20-3"
+_BASE_VERSION = "jieba-f20-3"
+
+
+def _glossary_words() -> list[str]:
+    """Everyday words the glossary knows, kept whole by jieba ("保租房", "蓉易贷")."""
+    from .expand import COLLOQUIAL
+
+    return sorted(w for w in COLLOQUIAL if 2 <= len(w) <= 4 and _CJK_RUN.fullmatch(w))
+
+
+def _version() -> str:
+    import hashlib
+
+    # the glossary's words change how text is cut into words, so they are part of the version
+    digest = hashlib.sha256("\n".join(_glossary_words()).encode()).hexdigest()[:8]
+    return f"{_BASE_VERSION}-{digest}"
+
+
+TOKENIZER_VERSION = _version()
 _MIN_FREQ = 20  # jieba's full dictionary costs ~65 MiB in memory; common words are enough
 
 
@@ -43,7 +61,7 @@ def _small_dictionary() -> str:
 
     source = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     target = os.path.join(tempfile.gettempdir(),
-                          f"policy-assistant-{TOKENIZER_VERSION}-{os.path.getsize(source)}.txt")
+                          f"policy-assistant-{_BASE_VERSION}-{os.path.getsize(source)}.txt")
     if not os.path.exists(target):
         with open(source, encoding="utf-8") as f:
             keep = [line for line in f if len(parts := line.split()) >= 2 and int(parts[1]) >= _MIN_FREQ]
@@ -63,12 +81,9 @@ def _jieba():
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer(dictionary=_small_dictionary())
     tokenizer.initialize()
-    from .expand import COLLOQUIAL
-
     # everyday words the glossary knows stay whole ("想租保租房" → 想/租/保租房, not 租保/租房)
-    for word in COLLOQUIAL:
-        if 2 <= len(word) <= 4 and _CJK_RUN.fullmatch(word):
-            tokenizer.add_word(word, freq=_WORD_FREQ)
+    for word in _glossary_words():
+        tokenizer.add_word(word, freq=_WORD_FREQ)
     return tokenizer
 
 

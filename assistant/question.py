@@ -61,14 +61,20 @@ class Ask:
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
     "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
-    "place": r"(?<!从)在哪(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere is\b",
-    "time": r"什么时候|何时|哪天|哪年|几点|每周几|几号|开门|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bdeadline",
+    "place": r"(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere is\b",
+    "time": r"什么时候|何时|哪天|哪年|几点|每周几|几号|开门|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bdeadline|\b(issue|exact) dates?\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
     "procedure": r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|怎么报名|如何报名|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact",
     "phone": r"电话|热线|号码|客服|phone|hotline",
     "conditions": r"什么条件|哪些条件|条件是什么|要满足什么|需要满足|符合什么|eligib",
-    "names": r"(都|具体|分别)(有|是)哪(些|几)(所|家|个|座|条)?(学校|医院|公司|企业|小区|地方|项目)?[?？]?|名单|哪几家|哪几所|具体是哪|叫什么名字|which (schools|hospitals|companies)",
+    "names": r"(都|具体|分别)(有|是)哪(些|几)(所|家|个|座|条)?(学校|医院|公司|企业|小区|地方|项目)?[?？]?|名单|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
+    "name": r"叫什么名字|叫啥名|名字叫|what is it called|what('s| is) the name",
+    # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
+    "definition": r"[“\"「『][^”\"」』]{0,8}[一二三四五六七八九十百][^”\"」』]{0,8}[”\"」』][^，。？?]{0,4}"
+                  r"(具体(是)?指|都?包括|分别(是|指)|是哪[一二三四五六七八九十几]|指哪[一二三四五六七八九十几])|stands? for",
+    "docno": r"文号|发文字号|document number|reference number",
+    "interest": r"利率|利息|interest rates?|\binterest\b",
     "per-unit": r"每户|一户|每家|一家|每个人|一个人|每人|人均|户均|单个|per (person|household|family|company)",
     "current": r"今年|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|at present|this year|last year",
 }
@@ -78,14 +84,16 @@ _VALUE_CUES = [
     ("discount", r"几折|打折|折扣|多少折|优惠多少|discount"),
     ("money", r"(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少元|多少块|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|how old|age limit|minimum age"),
+    ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
+    ("units", r"how many|(?<![哪第])(多少|几)(个|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
     ("days", r"(?<![这那近前])几天|多少天|住多久|免费住多久|how many days"),
     ("percent", r"几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|rate"),
     ("ratio", r"收入比|比例是多少|差距|ratio"),
-    ("length", r"多长(?!时间)|多远|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far"),
+    ("length", r"多长(?!时间)|多远|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far|how long (is|are|will)\b.{0,40}\b(greenways?|roads?|lines?|networks?|tracks?|routes?|rivers?|lanes?|paths?|metro|subway)"),
     ("duration", r"多久|多长时间|(?<![这那近前])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
     ("count", r"多少|(?<![哪第])(几个|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
-_LIST_CUES = r"有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
+_LIST_CUES = r"小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
 _NAME_CUES = r"叫什么|名称|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
 _MATERIALS = r"材料|证件|证明文件|提交什么|提交哪些|带什么|准备什么|准备哪些|documents? (do|are|should)|paperwork"
 _PROCEDURE = r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|去哪申请|在哪申请|在哪里申请|在哪办|哪里办|线上申请|how (do|can) i apply|how to apply|where (do|can) i apply|application process"
@@ -166,7 +174,7 @@ def analyse(question: str) -> Ask:
     return Ask(ask.kind, ask.value, ask.section, needs)
 
 
-_LOCATE = r"出自|出处|哪一条|哪条|哪一项|哪一部分|哪个部分|哪部分|在哪里提|哪里提到|哪提到|which (section|item|clause|part)"
+_LOCATE = r"出自|出处|第几条|第几项|哪一款|哪一条|哪条|哪一项|哪一部分|哪个部分|哪部分|在哪里提|哪里提到|哪提到|which (section|item|clause|part)"
 
 
 def quoted_phrase(question: str) -> str:
