@@ -51,7 +51,7 @@ OTHER_PLACES = re.compile(
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
     r"(?<!污染)天气(?!.{0,6}(天数|优良))|气温|下雨|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
-    r"菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|"
+    r"宠物|(?<!熊)猫|狗|签证|护照|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e)\b|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|"
     r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|stock|lottery|movie|hotpot|restaurants?|cover letter)\b",
     re.I)
 
@@ -84,6 +84,7 @@ RUNNER_UP_MARGIN = 0.1  # a second clause is quoted when it scores nearly as wel
 FIGURE_FIT = 0.1  # bonus for a figure whose own phrase names the question's words
 FIGURE_EXACT = 0.2  # bonus for a figure of the asked kind over one of a fallback kind
 NEED_COVER = 0.6
+ENGLISH_NEED_COVER = 0.4  # English matches the clause only through the glossary's terms
 FOCUS_COVER = 0.5
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover  # a follow-up's answer covers at least this share of its own words  # the same over the answering chunk, for materials/place/time... questions
 
@@ -338,6 +339,8 @@ class Answerer:
             text_body = "\n".join(to_script(c.quote, p.script) for c in citations)
             if wants == "value":
                 value = find_value(p.ask.value, to_simplified(text_body), [])
+                if not value and p.ask.needs:
+                    return None  # "二(八)2 的补贴各档标准是多少": the clauses decide, or abstain
                 if value:
                     lead = to_script(value, p.script)
                     text_body = lead + "。" + text_body
@@ -581,8 +584,9 @@ class Answerer:
                 return self._abstain(p, retrieved, clauses, "definition")
         for need in (n for n in needs if n in NEED_EVIDENCE):
             pattern = NEED_EVIDENCE[need]
-            fitting = [c for c in pool if pattern.search(c.simplified)
-                       and self._chunk_cover(p, c) >= NEED_COVER]
+            cover_needed = NEED_COVER if has_cjk(p.asked) else ENGLISH_NEED_COVER
+            fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c))
+                       and self._chunk_cover(p, c) >= cover_needed]
             if not fitting and need == "time" and len(needs) == 1 and best.cover >= 0.5 \
                     and COMPLETION.search(to_simplified(p.asked)):
                 period = self._document_period(p, best, retrieved)
@@ -758,6 +762,12 @@ def _title_span(c: Chunk) -> tuple[int, int]:
 _NUM_CN_SMALL = "零一二三四五六七八九"
 
 
+def _named_by_heading(c: "Clause") -> bool:
+    """Whether the clause sits under a heading that names a project, system or plan."""
+    return any(re.search(r"(工程|体系|行动|计划|平台|系统|机制|专栏)$", to_simplified(part).rstrip("。"))
+               for part in c.chunk.section_path)
+
+
 def _defines(term: str, text_s: str) -> bool:
     """Whether a clause spells a term out: 所称“县市新城”包括…, “X”是指…, X：…, or the term
     followed by the quoted items it stands for (“五绿润城”行动…“绿心”、…“绿肺”)."""
@@ -765,8 +775,9 @@ def _defines(term: str, text_s: str) -> bool:
     if at < 0:
         return False
     rest = text_s[at + len(term):]
+    before = re.split(r"[，,。；;：:]", text_s[:at])[-1]
     return bool(re.match(r"[”\"」』]?\s*(是指|指|即|包括|包含|分别是|：|:|（|\()", rest[:4])) \
-        or "所称" in text_s[:at] or len(re.findall(r"“[^”]{1,12}”", rest)) >= 2
+        or "所称" in text_s[:at] or len(re.findall(r"“[^”]{1,12}”", rest)) >= 2 or before.count("、") >= 2
 
 # Districts and counties of Chengdu: the policy sets city-wide targets, not each district's share.
 DISTRICTS = re.compile(

@@ -60,11 +60,11 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
-    "place": r"(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere is\b",
-    "time": r"什么时候|何时|哪天|哪年|几点|每周几|几号|开门|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bdeadline|\b(issue|exact) dates?\b",
+    "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|(?<![免消])费[^，。？?]{0,6}(多少|几)|收多少|交多少|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "place": r"(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere('s| is| are)\b",
+    "time": r"什么时候|何时|哪天|哪一?年|为止|开放时间|营业时间|opening hours|what time|几点|每周几|几号|开门|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bdeadline|\b(issue|exact) dates?\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
-    "procedure": r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|怎么报名|如何报名|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
+    "procedure": r"(怎么|如何|怎样|咋)(去|才能)?(申请|注册|登录|报名|办理|参加|加入)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact",
     "phone": r"电话|热线|号码|客服|phone|hotline",
     "conditions": r"什么条件|哪些条件|条件是什么|要满足什么|需要满足|符合什么|eligib",
@@ -76,7 +76,7 @@ NEEDS = {
     "docno": r"文号|发文字号|document number|reference number",
     "interest": r"利率|利息|interest rates?|\binterest\b",
     "per-unit": r"每户|一户|每家|一家|每个人|一个人|每人|人均|户均|单个|per (person|household|family|company)",
-    "current": r"今年|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|at present|this year|last year",
+    "current": r"今天|当前|实时|本月|这个月|today|今年|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|at present|this year|last year",
 }
 
 
@@ -87,13 +87,14 @@ _VALUE_CUES = [
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
     ("units", r"how many|(?<![哪第])(多少|几)(个|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
     ("days", r"(?<![这那近前])几天|多少天|住多久|免费住多久|how many days"),
-    ("percent", r"几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|rate"),
+    ("percent", r"几个点|多少个点|百分点|几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|rate"),
     ("ratio", r"收入比|比例是多少|差距|ratio"),
+    ("area", r"多大面积|面积多大|面积是多少|面积有多少|多少平(?!方公里)|几平|多少平方米|how (big|large) an area|floor area|square met"),
     ("length", r"多长(?!时间)|多远|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far|how long (is|are|will)\b.{0,40}\b(greenways?|roads?|lines?|networks?|tracks?|routes?|rivers?|lanes?|paths?|metro|subway)"),
     ("duration", r"多久|多长时间|(?<![这那近前])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
     ("count", r"多少|(?<![哪第])(几个|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
-_LIST_CUES = r"小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
+_LIST_CUES = r"哪[一二三四五六七八九十几]+(项|个|条|方面|部分|大)(任务|工作|内容|方面|工程)?[?？]?$|小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
 _NAME_CUES = r"叫什么|名称|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
 _MATERIALS = r"材料|证件|证明文件|提交什么|提交哪些|带什么|准备什么|准备哪些|documents? (do|are|should)|paperwork"
 _PROCEDURE = r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|去哪申请|在哪申请|在哪里申请|在哪办|哪里办|线上申请|how (do|can) i apply|how to apply|where (do|can) i apply|application process"
