@@ -511,6 +511,9 @@ class Answerer:
     def _clauses(self, p: Parsed, hits: list[Hit], qv) -> list[Clause]:
         weights = _weights(_topic_words(_topic_text(p)), self.retriever)
         anchors = list(weights)
+        if p.leans_on is not None:
+            # "农村的呢" after a question about towns: 农村…8.6%, not 城镇…7.5%, in the same clause
+            anchors = 2 * list(_weights(_topic_words(_topic_text(p, p.asked)), self.retriever)) + anchors
         out = []
         candidates = hits[:CANDIDATE_CHUNKS]
         if p.ask.kind == "value":
@@ -630,8 +633,13 @@ class Answerer:
         weights = _weights(_topic_words(_topic_text(p, p.asked)), self.retriever)
         if not weights:
             return clauses
-        focused = [c for c in clauses if _coverage(weights, c.simplified) >= FOCUS_COVER]
-        return focused or clauses
+        own = [_coverage(weights, c.simplified + " " + to_simplified(" ".join(c.chunk.section_path)))
+               for c in clauses]
+        top = max(own, default=0.0)
+        if top < FOCUS_COVER / 2:
+            return clauses
+        # as close to the best as the glossary's alternatives allow (农村 or 乡村 or 城乡)
+        return [c for c, x in zip(clauses, own) if x >= FOCUS_COVER * top]
 
     def _document_period(self, p: Parsed, best: Clause, retrieved: list[Hit]) -> Answer | None:
         """When an item names no date, the period its whole document runs for (十四五时期)."""

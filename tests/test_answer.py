@@ -135,3 +135,53 @@ def test_odd_input_never_breaks_and_citations_stay_verbatim(assistant):
             continue
         _valid(assistant, ans)
         assert ans.answer
+
+
+def test_the_documents_own_title_issuers_and_source(assistant):
+    title = assistant.ask("这份意见的正式标题怎么写？我要写进公文里")
+    assert title.answered
+    assert title.citations[0].quote == "中共成都市委成都市人民政府關于實施幸福美好生活十大工程的意見"
+    assert "关于实施幸福美好生活十大工程的意见" in title.answer
+    issuer = assistant.ask("十大工程是谁发的？")
+    assert issuer.answered and "中共成都市委" in issuer.answer
+    source = assistant.ask("Which newspaper is named as the source at the end of the policy?")
+    assert source.answered and source.citations[0].quote == "來源:成都日報·錦觀新聞"
+    for ans in (title, issuer, source):
+        _valid(assistant, ans)
+
+
+def test_sections_named_by_their_titles(assistant):
+    fourth = assistant.ask("保障措施第四条叫什么？")
+    assert fourth.answered and fourth.answer.startswith("(四)构建评价体系")
+    first = assistant.ask("生活成本竞争力提升工程第1条的标题是什么")
+    assert first.answered and first.answer.startswith("1.房子住得起、有保障、可选择")
+    leaf = assistant.ask("二(八)第4条讲了哪些方面？")  # an item without sub-items is shown whole
+    assert leaf.answered and leaf.citations[0].chunk_id == "chengdu-ten-projects#二(八)4"
+    _valid(assistant, leaf)
+
+
+@pytest.mark.parametrize("q,reason", [
+    ("到2035年成都森林覆盖率要达到多少？", "other-period"),
+    ("What income targets does the 15th Five-Year Plan set?", "other-period"),
+    ("武侯区要建几个一类应急避难场所？", "district"),
+    ("《成都市人才分类目录》里B类人才的具体认定条件是什么？", "other-document"),
+    ("《成都市优化营商环境条例》第十条规定了什么", "other-document"),
+    ("“十有四清”具体是指哪十有、哪四清？", "definition"),
+    ("幸福美好生活十大工程意见的文号是多少？", "docno"),
+    ("蓉易贷的贷款利率是多少？", "interest"),
+    ("住保租房能不能养狗？", "off-topic"),
+])
+def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
+    ans = assistant.ask(q)
+    assert not ans.answered and ans.reason == reason, (ans.reason, ans.answer)
+    _valid(assistant, ans)
+
+
+def test_living_in_a_district_is_not_asking_for_its_share(assistant):
+    ans = assistant.ask("我住武侯区，人才公寓打几折？")
+    assert ans.answered and ans.answer.startswith("8.5折")
+
+
+def test_a_figure_given_as_context_before_a_yes_no_question(assistant):
+    ans = assistant.ask("补贴中间断了几个月，之后还能接着领吗？")
+    assert not ans.answer.startswith("36个月")  # the months are context, not what is asked

@@ -24,6 +24,7 @@ def test_long_questions_are_truncated_with_a_notice():
     ("二(八)4 原文是什么", "二(八)4"), ("二、（八）4原文", "二(八)4"), ("第九项工程叫什么", "二(九)"),
     ("(三)有哪几条", "二(三)"), ("保障措施第（二）条讲什么", "三(二)"), ("第五条讲什么", "第五条"),
     ("第十二条", "第十二条"), ("What is the ninth project called?", "二(九)"), ("人才公寓打几折", ""),
+    ("保障措施第四条叫什么？", "三(四)"), ("总体要求下面第一条讲的是啥", "一(一)"),
 ])
 def test_section_references(q, code):
     assert section_ref(q) == code
@@ -39,10 +40,31 @@ def test_section_references(q, code):
     ("我是刚毕业来成都的大学生，能享受什么？", "benefits", "", ()),
     ("“6100个”这个数字出自哪一条？", "locate", "", ()),
     ("大运会门票在哪里买？多少钱一张？", "value", "money", ("money", "place")),
+    ("这份意见的正式标题怎么写？", "document", "title", ()),
+    ("十大工程是谁发的？", "document", "issuer", ()),
+    ("十大工程的网络视频专栏叫什么？", "statement", "", ()),
+    ("补贴中间断了几个月，之后还能接着领吗", "statement", "", ()),
+    ("申请保租房要满多少岁？", "value", "age", ()),
+    ("急需紧缺人才补贴每年几月份申报", "value", "date", ()),
+    ("每个人能摊到多大面积？", "value", "area", ("per-unit",)),
+    ("工资收入每年打算涨几个点？", "value", "percent", ()),
+    ("营造环境要做到哪几个“一个样”？", "statement", "", ()),
+    ("“十有四清”具体是指哪十有、哪四清", "statement", "", ("definition",)),
+    ("为啥要搞这十大工程，文件说意义在哪", "statement", "", ()),
+    ("现在孩子上学学位好紧张，政府打算新增多少学位", "value", "count", ()),
+    ("今天成都空气质量指数多少？", "value", "count", ("current",)),
+    ("我想当市民观察员，咋报名？", "statement", "", ("procedure",)),
+    ("没物业的小区怎么办", "statement", "", ()),
 ])
 def test_what_is_asked(q, kind, value, needs):
     a = analyse(q)
     assert (a.kind, a.value, a.needs) == (kind, value, needs)
+
+
+@pytest.mark.parametrize("q", ["农村的是不是定得更高一些？", "那燃气这块呢？", "A类呢"])
+def test_short_and_comparative_questions_are_follow_ups(q):
+    history = [{"role": "user", "content": "城镇居民经营性收入年均增幅目标是多少？"}]
+    assert parse(q, history).leans_on == history[0]["content"]
 
 
 def test_follow_up_leans_on_the_earlier_question():

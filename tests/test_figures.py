@@ -1,0 +1,30 @@
+"""Picking the figure a question asks for out of a clause (Simplified text)."""
+
+from assistant.figures import find_figure, find_value
+
+
+def test_the_figure_whose_own_phrase_names_the_topic():
+    text = "开发新职业新工种,新增实习见习岗位10万个、新职业岗位25万个,就业人员和就业机会比例达1:2。"
+    assert find_value("count", text, ["新职业", "岗位"]) == "25万个"
+    assert find_value("count", text, ["实习", "见习"]) == "10万个"
+
+
+def test_a_fallback_kind_is_marked_as_such():
+    exact = find_figure("ratio", "城乡收入比缩小到1.8:1以内。", ["收入比"])
+    fallback = find_figure("ratio", "城镇居民人均可支配收入年均增幅7.5%。", ["收入"])
+    assert exact.text == "1.8:1" and exact.exact
+    assert fallback.text == "7.5%" and not fallback.exact
+
+
+def test_respectively_lists_pick_the_asked_item():
+    text = "成都市市级a、b、c、d、e类人才补贴比例分别为100%、100%、70%、50%、50%".upper()
+    assert find_value("percent", text, ["C类"]) == "70%"
+    assert find_value("percent", text, ["E类"]) == "50%"
+
+
+def test_ages_months_and_areas_are_their_own_kinds():
+    text = "只需年满18周岁,补贴累计不超过36个月,每年5月至7月受理,补贴面积上限为50平方米。"
+    assert find_value("age", text, []) == "18周岁"
+    assert find_value("duration", text, []) == "36个月"  # not the 18周 of 18周岁
+    assert find_value("date", text, []) == "5月至7月"
+    assert find_value("area", text, []) == "50平方米"
