@@ -73,6 +73,7 @@ COMPLETION = re.compile(r"完成|实现|建成|达到|做到|落实|到位|搞�
 CLAUSE_WEIGHTS = (0.35, 0.45, 0.2, 0.15)
 
 STRONG_DENSE = 0.30  # best-sentence cosine above which an on-topic paraphrase is trusted
+TITLE_CHARS = 20  # an item's opening sentence this short that repeats its heading is a title
 NO_COVER = 0.05  # below this a Chinese question shares no words with the clause
 MIN_COVER = 0.15  # share of the question's topic words (IDF-weighted) the best clause covers
 VALUE_COVER = 0.15  # a stated figure must sit in a clause about the asked topic
@@ -182,7 +183,7 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
+_ASK_WORDS = re.compile(r"叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
 
 
 def _topic_text(p: Parsed, text: str | None = None) -> str:
@@ -338,7 +339,8 @@ class Answerer:
                 citations.append(cite(self.docs[c.doc_id], c, c.start, c.end))
             text_body = "\n".join(to_script(c.quote, p.script) for c in citations)
             if wants == "value":
-                value = find_value(p.ask.value, to_simplified(text_body), [])
+                kind = "money" if "money" in p.ask.needs else p.ask.value
+                value = find_value(kind, to_simplified(text_body), [])
                 if not value and p.ask.needs:
                     return None  # "二(八)2 的补贴各档标准是多少": the clauses decide, or abstain
                 if value:
@@ -541,8 +543,9 @@ class Answerer:
                 dense = float(self.index.vectors[u] @ qv) if (qv is not None and u >= 0) else 0.0
                 cover = _coverage(weights, text_s + " " + path_s)
                 figure = find_figure(p.ask.value, text_s, anchors) if p.ask.kind == "value" else None
-                if c.kind == "heading":
-                    cover *= 0.5  # a bare heading rarely answers; its sub-sections do
+                if c.kind == "heading" or (s == c.start and e - s <= TITLE_CHARS and c.section_path
+                                           and text.strip("。 ") in c.section_path[-1]):
+                    cover *= 0.5  # a bare heading or item title rarely answers; what follows does
                 out.append(Clause(c, s, e, text, text_s, dense, cover, h.score, figure))
         return out
 
@@ -785,7 +788,8 @@ def _defines(term: str, text_s: str) -> bool:
     rest = text_s[at + len(term):]
     before = re.split(r"[，,。；;：:]", text_s[:at])[-1]
     return bool(re.match(r"[”\"」』]?\s*(是指|指|即|包括|包含|分别是|：|:|（|\()", rest[:4])) \
-        or "所称" in text_s[:at] or len(re.findall(r"“[^”]{1,12}”", rest)) >= 2 or before.count("、") >= 2
+        or "所称" in text_s[:at] or len(re.findall(r"“[^”]{1,12}”", rest)) >= 2 or before.count("、") >= 2 \
+        or text_s.count(term) >= 3  # “有无熟人一个样、大小企业一个样、…”
 
 # Districts and counties of Chengdu: the policy sets city-wide targets, not each district's share.
 DISTRICTS = re.compile(
