@@ -20,7 +20,7 @@ from .figures import Figure, find_figure, find_value
 from .index import Index
 from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
-from .question import Ask, Parsed, analyse, quoted_phrase
+from .question import Ask, Parsed, analyse, locate_phrase, quoted_phrase
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .script import ENGLISH, SIMPLIFIED, has_cjk, to_script, to_simplified
 
@@ -28,7 +28,7 @@ from .script import ENGLISH, SIMPLIFIED, has_cjk, to_script, to_simplified
 # What a clause must show to answer a question that asks for more than a statement.
 NEED_EVIDENCE = {
     "money": re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
-    "place": re.compile(r"平台|系统|网站|网址|https?://|地址|窗口|大厅|位于|\d+号|小程序|APP|App"),
+    "place": re.compile(r"新城|区域|[市县]、.{2,4}[市县]|平台|系统|网站|网址|https?://|地址|窗口|大厅|位于|\d+号|小程序|APP|App"),
     "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|次年"),
     "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
     "procedure": re.compile(r"申请|申报|登记|登录|办理|提交|审核|流程|步骤"),
@@ -46,7 +46,7 @@ OTHER_PLACES = re.compile(
     r"北京|上海|天津|重庆|广州|深圳|杭州|南京|武汉|西安|苏州|长沙|郑州|青岛|厦门|合肥|济南|昆明|贵阳|"
     r"沈阳|大连|哈尔滨|长春|福州|南宁|海口|三亚|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|石家庄|太原|南昌|"
     r"宁波|无锡|东莞|佛山|珠海|香港|澳门|台湾|台北|绵阳|德阳|乐山|宜宾|南充|泸州|自贡|眉山|雅安|"
-    r"国外|外国|国家层面|国家政策|中央政策|全国性|全国的|national (level|policy|policies)|\bnationwide\b|美国|日本|英国|\b(Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Chongqing|Wuhan|Nanjing|Tianjin|Xi'an|Hong Kong)\b",
+    r"国家层面|国家政策|中央政策|全国性|全国的|national (level|policy|policies)|\bnationwide\b|美国|日本|英国|\b(Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Chongqing|Wuhan|Nanjing|Tianjin|Xi'an|Hong Kong)\b",
     re.I)
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
@@ -256,6 +256,10 @@ class Answerer:
             about = self._answer_document(p, hits)
             if about is not None:
                 return about
+        if p.ask.kind == "locate":
+            located = self._answer_locate(p, hits)
+            if located is not None:
+                return located
         if p.ask.section:
             direct = self._answer_section(p, hits)
             if direct is not None:
@@ -264,10 +268,6 @@ class Answerer:
             listed = self._answer_benefits(p, hits)
             if listed is not None:
                 return listed
-        if p.ask.kind == "locate":
-            located = self._answer_locate(p, hits)
-            if located is not None:
-                return located
         return self._answer_from_clauses(p, hits, qv)
 
     # -- structure lookups: 二(八)4 原文, 第九项工程叫什么, (八)有哪几条, 第五条
@@ -379,7 +379,7 @@ class Answerer:
         """A question about what another document says (《成都市人才分类目录》里…), which the
         corpus only names."""
         titles = [to_simplified(d.title) for d in self.docs.values()]
-        for m in re.finditer(r"《([^》]{2,40})》\s*(?:里|中|里面|当中|第)", q_s):
+        for m in re.finditer(r"《([^》]{2,40})》\s*(?:里|中|里面|当中|第|对)", q_s):
             if not any(m.group(1) in t or t in m.group(1) for t in titles):
                 return True
         return re.search(r"(白皮书|分类目录|开发指引)\s*(里|中|里面|当中)", q_s) is not None
@@ -435,15 +435,16 @@ class Answerer:
 
     def _answer_locate(self, p: Parsed, hits: list[Hit]) -> Answer | None:
         """"“6100个”出自哪一条": the sections whose text holds the quoted words."""
-        phrase = to_simplified(quoted_phrase(p.asked)).replace(" ", "")
+        phrase = to_simplified(locate_phrase(p.asked)).replace(" ", "")
         if not phrase:
             return None
+        within = p.ask.section
         citations, positions = [], []
         order = sorted(range(len(self.index.chunks)),
                        key=lambda i: not _defines(phrase, to_simplified(self.index.chunks[i].text)))
         for i in order:
             c = self.index.chunks[i]
-            if c.kind != "text":
+            if c.kind != "text" or within and not c.code.startswith(within):
                 continue
             at = to_simplified(c.text).find(phrase)
             if at < 0:
@@ -588,6 +589,7 @@ class Answerer:
             pool = [c for c in pool if term and _defines(term, c.simplified)]
             if not pool:
                 return self._abstain(p, retrieved, clauses, "definition")
+            needs = tuple(n for n in needs if n != "names")  # the spelled-out items are the names
         for need in (n for n in needs if n in NEED_EVIDENCE):
             pattern = NEED_EVIDENCE[need]
             cover_needed = NEED_COVER if has_cjk(p.asked) else ENGLISH_NEED_COVER

@@ -110,6 +110,7 @@ _CN_NUM = "一二三四五六七八九十"
 
 
 _PART_NAMES = {"总体要求": "一", "主要任务": "二", "保障措施": "三"}
+_PART_NAMES_EN = {"general requirements": "一", "main tasks": "二", "safeguard": "三", "guarantee": "三"}
 
 
 def section_ref(q: str) -> str:
@@ -119,6 +120,14 @@ def section_ref(q: str) -> str:
         m = re.search(rf"{name}\S{{0,6}}?第?\s*[(（]\s*([{_CN_NUM}]+)\s*[)）]", s)
         if m:
             return f"{part}({m.group(1)})"
+    low = q.lower()
+    part = next((v for k, v in _PART_NAMES_EN.items() if k in low), "")
+    m = re.search(r"\bpart\s*([一二三]|[123])\b", low)
+    if m:
+        part = {"1": "一", "2": "二", "3": "三"}.get(m.group(1), m.group(1))
+    m = re.search(rf"[(（]\s*([{_CN_NUM}]+)\s*[)）]|\bitem\s+(\d)\b", q)
+    if part and m:
+        return f"{part}({m.group(1) or _NUM_CN[int(m.group(2))]})"
     m = re.search(rf"({'|'.join(_PART_NAMES)})[^，,。？?]{{0,6}}?第\s*([{_CN_NUM}]+|\d{{1,2}})\s*(?:条|项|点|个|部分)", s)
     if m:  # "保障措施第四条": the fourth numbered item of that part
         n = m.group(2)
@@ -200,13 +209,28 @@ _DOC_FACTS = {
 }
 
 
+def locate_phrase(question: str) -> str:
+    """The words a "where does X appear" question asks about: quoted, or the phrase it opens
+    with ("TOD综合开发示范点出自哪一条"), or a figure."""
+    s = to_simplified(question)
+    m = re.search(r"[“\"「『'‘]([^”\"」』'’]{2,40})[”\"」』'’]", s)
+    if m:
+        return m.group(1)
+    m = re.match(r"\s*([^，,。？?\s]{3,24}?)(?:这句话|这句|这个说法|这一条|这项)?(?:是)?(?:出自|出处|在)"
+                 r"(?=[^，。？?]{0,12}(?:哪|第几))", s)
+    if m and not re.search(r"[哪第几]", m.group(1)):
+        return re.sub(r"的(范围|规定|说法|内容|定义|表述|要求)$", "", m.group(1))
+    return quoted_phrase(question)
+
+
 def _analyse(question: str, s: str, has) -> Ask:
     if not section_ref(question) and has(_DOC_SUBJECT):
         for fact, pattern in _DOC_FACTS.items():
             if has(pattern):
                 return Ask("document", value=fact)
-    if has(_LOCATE) and quoted_phrase(question) and not section_ref(question):
-        return Ask("locate")
+    if has(_LOCATE) and locate_phrase(question):
+        # "“做实家庭医生签约服务”在二(二)哪一条里": where, within the section if one is named
+        return Ask("locate", section=section_ref(question))
     ref = section_ref(question)
     if ref:
         if has(_LIST_CUES) or has(r"哪[一二三四五六七八九十几]+(项|个|条|方面|部分|大)(任务|工作|内容|方面|工程)?[?？]?$"):
