@@ -20,7 +20,7 @@ from .figures import Figure, find_figure, find_value
 from .index import Index
 from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
-from .question import Ask, Parsed, analyse, locate_phrase, quoted_phrase
+from .question import ADJACENT, Ask, Parsed, analyse, locate_phrase, quoted_phrase
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .script import ENGLISH, SIMPLIFIED, has_cjk, to_script, to_simplified
 
@@ -250,6 +250,10 @@ class Answerer:
             qv = self.retriever.encoder.encode([to_simplified(p.query)])[0]
         hits = self.retriever.search(p.query, k=max(self.top_k, VALUE_CANDIDATES), query_vector=qv)
         p = self._name_section(p)
+        if p.previous_answer and ADJACENT.search(p.asked):
+            adjacent = self._answer_adjacent(p, hits)
+            if adjacent is not None:
+                return adjacent
         if p.ask.section and self._other_document(p.asked, to_simplified(p.asked)):
             return self._abstain(p, hits[:max(self.top_k, 5)], [], "other-document")
         if p.ask.kind == "document":
@@ -383,6 +387,59 @@ class Answerer:
             if not any(m.group(1) in t or t in m.group(1) for t in titles):
                 return True
         return re.search(r"(白皮书|分类目录|开发指引)\s*(里|中|里面|当中)", q_s) is not None
+
+    def _answer_adjacent(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+        """"下一句呢？": the sentence after (or before) the one the last answer quoted."""
+        pieces = sorted((x for x in re.split(r"[“”\"：:\n（）()]", p.previous_answer or "") if len(x) >= 6),
+                        key=len, reverse=True)
+        for piece in pieces:
+            piece_s = to_simplified(piece).strip("。； ")
+            for doc in self.docs.values():
+                at = to_simplified(doc.text).find(piece_s)
+                if at < 0:
+                    continue
+                spans = [sp for c in self.index.chunks if c.doc_id == doc.id and c.kind == "text"
+                         for sp in split_sentences(c.text, c.start)]
+                spans = sorted(set(spans), key=lambda sp: (sp.start, sp.end))
+                here = next((i for i, sp in enumerate(spans) if sp.start <= at < sp.end), None)
+                if here is None:
+                    continue
+                step = -1 if ADJACENT.search(p.asked).group(2) else 1
+                titled = self._titled_sibling(doc, spans[here], step)
+                if titled is not None:  # after a bullet's title comes the next bullet's title
+                    chunk, start, end = titled
+                elif 0 <= here + step < len(spans):
+                    start, end = spans[here + step].start, spans[here + step].end
+                    chunk = next(c for c in self.index.chunks
+                                 if c.doc_id == doc.id and c.kind == "text" and c.start <= start < c.end)
+                else:
+                    return None
+                citation = cite(doc, chunk, start, end)
+                quote = citation.quote if p.script == ENGLISH else to_script(citation.quote, p.script)
+                body = f"“{quote}”"
+                return Answer(p.asked, True, _with_sources(body, [citation], p.script), [citation],
+                              self._pinned([self._position[chunk.id]], hits), p.searched, p.script,
+                              lead=quote, notices=p.notices)
+        return None
+
+    def _titled_sibling(self, doc: Document, sentence, step: int):
+        """The next (or previous) item's title when a sentence is an item's own title."""
+        own = [i for i, c in enumerate(self.index.chunks)
+               if c.doc_id == doc.id and c.start == sentence.start and c.section_path
+               and doc.text[sentence.start:sentence.end].strip("。 ") in c.section_path[-1]]
+        if not own:
+            return None
+        c = self.index.chunks[own[0]]
+        siblings = [x for x in self.index.chunks if x.doc_id == doc.id and x.kind != "section"
+                    and x.section_path[:-1] == c.section_path[:-1] and len(x.section_path) == len(c.section_path)
+                    and x.start == min(y.start for y in self.index.chunks if y.code == x.code and y.doc_id == doc.id)]
+        siblings = sorted({x.start: x for x in siblings}.values(), key=lambda x: x.start)
+        at = next((i for i, x in enumerate(siblings) if x.code == c.code), None)
+        if at is None or not 0 <= at + step < len(siblings):
+            return None
+        x = siblings[at + step]
+        title_s, title_e = _title_span(x)
+        return x, title_s, title_e
 
     def _name_section(self, p: Parsed) -> Parsed:
         """"生活成本竞争力提升工程第1条": a heading named by its title, then an item number."""

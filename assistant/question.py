@@ -289,6 +289,10 @@ def _asked_value(simplified: str, lower: str) -> tuple[str, int]:
 
 # ---------------------------------------------------------------- follow-ups
 
+# "下一句呢": the sentence after (or before) the one just quoted
+ADJACENT = re.compile(r"(下一句|下句|后一句|后面一句|后面那句|接下来一句|接着的一句|next sentence|next line)|"
+                      r"(上一句|前一句|前面一句|previous sentence)", re.I)
+
 _FOLLOW_UP = re.compile(
     r"^(那|那么|那个|那这|那它|还有|另外|这个|这些|它|它们|其中|再问|顺便|那如果|如果是)|呢[?？]?$|"
     # "农村的是不是更高": a noun left out after 的, or a comparison with what was just said
@@ -362,6 +366,7 @@ class Parsed:
     ask: Ask
     notices: list[str] = field(default_factory=list)
     query: str = ""  # what retrieval matches: a follow-up's own words count twice
+    previous_answer: str | None = None  # the assistant's last turn, for "下一句呢"
 
     def __post_init__(self):
         if not self.query:
@@ -386,4 +391,6 @@ def parse(raw: str, history=None, max_chars: int = 2000) -> Parsed:
     if prev is not None and script != ENGLISH and not has_cjk(cleaned.text):
         script = detect_script(prev)
     query = f"{searched} {cleaned.text}" if prev is not None else searched
-    return Parsed(cleaned.text, searched, prev, script, ask, list(cleaned.notices), query)
+    answers = [t.content for t in normalise_history(history) if t.role == "assistant"]
+    return Parsed(cleaned.text, searched, prev, script, ask, list(cleaned.notices), query,
+                  answers[-1] if answers else None)

@@ -185,3 +185,23 @@ def test_living_in_a_district_is_not_asking_for_its_share(assistant):
 def test_a_figure_given_as_context_before_a_yes_no_question(assistant):
     ans = assistant.ask("补贴中间断了几个月，之后还能接着领吗？")
     assert not ans.answer.startswith("36个月")  # the months are context, not what is asked
+
+
+def test_next_sentence_after_the_one_just_quoted(assistant):
+    history = [{"role": "user", "content": "8.5折出自哪"},
+               {"role": "assistant", "content": "“升级“蓉漂”青年人才驿站,“免费入住7天”即来即享。”"}]
+    ans = assistant.ask("下一句呢？", history)
+    assert ans.answered and ans.citations[0].quote.startswith("優化布局人才公寓")
+    bullets = [{"role": "user", "content": "“人人都”那几句，第一句是什么？"},
+               {"role": "assistant", "content": "第一句是：人人都拥有尽展其才、梦想成真的发展机会。"}]
+    nxt = assistant.ask("下一句呢？", bullets)  # after a bullet's title, the next bullet's title
+    assert nxt.answered and nxt.citations[0].quote == "——人人都享有幸福和美、安全穩定的美好生活"
+    _valid(assistant, nxt)
+
+
+def test_locating_a_phrase_within_a_named_section(assistant):
+    ans = assistant.ask("“做实家庭医生签约服务”在二(二)哪一条里？")
+    assert ans.answered and ans.citations[0].section.endswith("2.提供更加優良的健康服務")
+    unquoted = assistant.ask("TOD综合开发示范点出自二(四)哪一条？")
+    assert unquoted.answered and "二(四)" in unquoted.citations[0].chunk_id
+    _valid(assistant, ans)
