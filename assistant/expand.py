@@ -89,7 +89,7 @@ COLLOQUIAL = {
     "古建筑": "历史建筑 文保单位", "老厂房": "工业遗产", "古树": "原生树木", "老树": "原生树木", "小公园": "小游园 街头绿地", "边角地": "金角银边 边角余料",
     "边边角角": "金角银边 边角余料", "边角": "金角银边 边角余料", "闲置": "闲置 边角余料",
     "半小时": "30分钟", "半个小时": "30分钟", "一起拿": "重复享受", "两边都拿": "重复享受", "同时拿": "重复享受",
-    "同时领": "重复享受", "一起领": "重复享受", "网路": "网络", "增收": "收入 增加", "跟着调": "动态调整", "跟着涨": "动态调整", "跟着变": "动态调整", "创业比赛": "创新创业赛会 菁蓉汇", "几个点": "%",
+    "同时领": "重复享受", "一起领": "重复享受", "网路": "网络", "跟着房租": "动态调整", "随房租": "动态调整", "租屋": "租房 租赁", "增收": "收入 增加", "跟着调": "动态调整", "跟着涨": "动态调整", "跟着变": "动态调整", "创业比赛": "创新创业赛会 菁蓉汇", "几个点": "%",
     "闲置空间": "金角银边 可利用空间",
     # (六) 生态
     "空气好": "空气质量优良天数", "尾气": "移动源 交通运输", "野生动物": "生物多样性 栖息地", "臭水沟": "黑臭水体", "自来水": "饮用水 水源",
@@ -450,13 +450,17 @@ ENGLISH = {
 _EN_PATTERNS = sorted(ENGLISH, key=len, reverse=True)
 # a key also matches its plural ("nursing home" → "nursing homes", "tax" → "taxes")
 _EN_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _EN_PATTERNS) + r")(?:e?s)?\b", re.IGNORECASE)
-_CN_RE = re.compile("|".join(re.escape(k) for k in sorted(COLLOQUIAL, key=len, reverse=True)))
+# a lookahead finds the longest key at every position, so overlapping keys both count
+# ("能补多久" → 能补 and 补多久); a key inside a longer match does not
+_CN_RE = re.compile("(?=(" + "|".join(re.escape(k) for k in sorted(COLLOQUIAL, key=len, reverse=True)) + "))")
 
 
 def expand_query(question: str) -> str:
     """The question followed by the policy terms its wording maps to."""
     extra = [ENGLISH[m.group(1).lower()] for m in _EN_RE.finditer(question)]
-    extra += [COLLOQUIAL[m.group(0)] for m in _CN_RE.finditer(question)]
+    spans = [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in _CN_RE.finditer(question)]
+    extra += [COLLOQUIAL[k] for s, e, k in spans
+              if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in spans)]
     if not extra:
         return question
     return question + " " + " ".join(extra)
