@@ -188,7 +188,11 @@ _ASK_WORDS = re.compile(r"想(?=[租买办问查])|叫什么名字|叫啥名|名
 
 def _topic_text(p: Parsed, text: str | None = None) -> str:
     """The Simplified words a clause should cover: the question plus the policy terms it maps to."""
-    text = p.searched if text is None else text
+    return _topic_of(p.searched if text is None else text)
+
+
+@lru_cache(maxsize=256)
+def _topic_of(text: str) -> str:
     expanded = to_simplified(expand_query(text))
     # English: only the policy terms it maps to can match Chinese text
     return expanded if has_cjk(text) else expanded[len(text):]
@@ -242,6 +246,12 @@ class Answerer:
             self._units_by_chunk.setdefault(u.chunk, []).append(i)
         self._register = None
         self._all_text: str | None = None
+        # Simplified text is the same length as the original, so it is sliced, not converted
+        self._doc_s = {d.id: to_simplified(d.text) for d in docs}
+        self._path_s = [to_simplified(" ".join(c.section_path) + " " + self.docs[c.doc_id].title)
+                        for c in index.chunks]
+        self._chunk_s = [self._doc_s[c.doc_id][c.start:c.end] if c.doc_id in self._doc_s
+                         else to_simplified(c.text) for c in index.chunks]
         self._position = {c.id: i for i, c in enumerate(index.chunks)}
         self._by_code: dict[str, list[int]] = {}
         for i, c in enumerate(index.chunks):
@@ -365,7 +375,7 @@ class Answerer:
     @property
     def _corpus_s(self) -> str:
         if self._all_text is None:
-            self._all_text = "\n".join(to_simplified(d.text) for d in self.docs.values())
+            self._all_text = "\n".join(self._doc_s.values())
         return self._all_text
 
     def _other_period(self, asked: str, q_s: str) -> bool:
@@ -399,7 +409,7 @@ class Answerer:
         for piece in pieces:
             piece_s = to_simplified(piece).strip("。； ")
             for doc in self.docs.values():
-                at = to_simplified(doc.text).find(piece_s)
+                at = self._doc_s[doc.id].find(piece_s)
                 if at < 0:
                     continue
                 spans = [sp for c in self.index.chunks if c.doc_id == doc.id and c.kind == "text"
@@ -502,12 +512,12 @@ class Answerer:
         within = p.ask.section
         citations, positions = [], []
         order = sorted(range(len(self.index.chunks)),
-                       key=lambda i: not _defines(phrase, to_simplified(self.index.chunks[i].text)))
+                       key=lambda i: not _defines(phrase, self._chunk_s[i]))
         for i in order:
             c = self.index.chunks[i]
             if c.kind != "text" or within and not c.code.startswith(within):
                 continue
-            at = to_simplified(c.text).find(phrase)
+            at = self._chunk_s[i].find(phrase)
             if at < 0:
                 continue
             doc = self.docs[c.doc_id]
@@ -584,7 +594,7 @@ class Answerer:
             # a figure of the asked kind may sit a little further down ("C类…补贴比例70%"
             # below the clauses that repeat the question's housing words)
             for h in hits[CANDIDATE_CHUNKS:VALUE_CANDIDATES]:
-                text_s = to_simplified(h.chunk.text)
+                text_s = self._chunk_s[h.position]
                 if h.chunk.kind == "text" and _coverage(weights, text_s) >= FAR_COVER \
                         and find_figure(p.ask.value, text_s, []) is not None:
                     candidates.append(h)
@@ -592,7 +602,7 @@ class Answerer:
             c = h.chunk
             if c.kind == "section" or (c.kind == "heading" and rank > 0):
                 continue
-            path_s = to_simplified(" ".join(c.section_path) + " " + self.docs[c.doc_id].title)
+            path_s = self._path_s[h.position]
             units = self._units_by_chunk.get(h.position, [])
             spans = [(self.index.units[u].start, self.index.units[u].end, u) for u in units]
             if c.kind == "heading":
@@ -601,7 +611,7 @@ class Answerer:
                 text = self.docs[c.doc_id].text[s:e]
                 if text.rstrip().endswith(("？", "?")):
                     continue  # a question-and-answer document's question answers nothing
-                text_s = to_simplified(text)
+                text_s = self._doc_s[c.doc_id][s:e]
                 dense = float(self.index.vectors[u] @ qv) if (qv is not None and u >= 0) else 0.0
                 cover = _coverage(weights, text_s + " " + path_s)
                 figure = find_figure(p.ask.value, text_s, anchors) if p.ask.kind == "value" else None
@@ -699,7 +709,7 @@ class Answerer:
         weights = _weights(_topic_words(_topic_text(p, p.asked)), self.retriever)
         if not weights:
             return clauses
-        own = [_coverage(weights, c.simplified + " " + to_simplified(" ".join(c.chunk.section_path)))
+        own = [_coverage(weights, c.simplified + " " + self._path_s[self._position[c.chunk.id]])
                for c in clauses]
         top = max(own, default=0.0)
         if top < FOCUS_COVER / 2:
@@ -744,8 +754,8 @@ class Answerer:
         grams = _topic_grams(_topic_text(p))
         if not grams:
             return 0.0
-        text = to_simplified(c.chunk.text + " " + " ".join(c.chunk.section_path) + " "
-                             + self.docs[c.chunk.doc_id].title)
+        at = self._position[c.chunk.id]
+        text = self._chunk_s[at] + " " + self._path_s[at]
         by_gram = sum(g in text for g in grams) / len(grams)
         by_word = _coverage(_weights(words, self.retriever, partial=False), text, partial=False)
         return min(by_gram, by_word)
