@@ -79,13 +79,13 @@ MIN_COVER = 0.15  # share of the question's topic words (IDF-weighted) the best 
 VALUE_COVER = 0.15  # a stated figure must sit in a clause about the asked topic
 VALUE_DENSE = 0.30
 CANDIDATE_CHUNKS = 8  # clauses are looked for in this many top-ranked chunks
-VALUE_CANDIDATES = 20  # ... and, for a figure, in chunks this far down that state one of its kind
+VALUE_CANDIDATES = 30  # ... and, for a figure, in chunks this far down that state one of its kind
 FAR_COVER = 0.2  # ... when they cover this share of the question's topic words
 RUNNER_UP_MARGIN = 0.1  # a second clause is quoted when it scores nearly as well
 FIGURE_FIT = 0.1  # bonus for a figure whose own phrase names the question's words
 FIGURE_EXACT = 0.2  # bonus for a figure of the asked kind over one of a fallback kind
 NEED_COVER = 0.6
-ENGLISH_NEED_COVER = 0.4  # English matches the clause only through the glossary's terms
+ENGLISH_NEED_COVER = 0.3  # English matches the clause only through the glossary's terms
 FOCUS_COVER = 0.5
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover  # a follow-up's answer covers at least this share of its own words  # the same over the answering chunk, for materials/place/time... questions
 
@@ -183,7 +183,7 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
+_ASK_WORDS = re.compile(r"何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
 
 
 def _topic_text(p: Parsed, text: str | None = None) -> str:
@@ -216,12 +216,14 @@ def _topic_grams(question_s: str) -> frozenset[str]:
     return frozenset(g for g in grams if not _FUNCTION_CHARS.intersection(g))
 
 
-_FUNCTION_CHARS = frozenset("能上到在了着过的得地和与及或把被让给对为从向于以之其这那哪吗呢吧啊要会可想用去来还也都就")
+_FUNCTION_CHARS = frozenset("能上到在了着过的得地和与及或把被让给对为从向于以之其这那哪吗呢吧啊要会可想用去来还也都就自起")
 
 
 @lru_cache(maxsize=256)
 def _topic_words(question_s: str) -> tuple[str, ...]:
-    return tuple(w for w in content_words(_ASK_WORDS.sub(" ", question_s)) if w.strip())
+    # a quoted term ("“不打烊政府”是啥意思") is one topic, however jieba would cut it
+    quoted = re.findall(r"[“\"「『]([\u4e00-\u9fff]{2,12})[”\"」』]", question_s)
+    return tuple(quoted) + tuple(w for w in content_words(_ASK_WORDS.sub(" ", question_s)) if w.strip())
 
 
 def _figure_score(c: Clause) -> float:
@@ -398,9 +400,12 @@ class Answerer:
         corpus only names."""
         titles = [to_simplified(d.title) for d in self.docs.values()]
         for m in re.finditer(r"《([^》]{2,40})》\s*(?:里|中|里面|当中|第|对)", q_s):
-            if not any(m.group(1) in t or t in m.group(1) for t in titles):
+            if not any(_same_title(m.group(1), t) for t in titles):
                 return True
-        return re.search(r"(白皮书|分类目录|开发指引)\s*(里|中|里面|当中)", q_s) is not None
+        for m in re.finditer(r"([\u4e00-\u9fff]{4,30}?(条例|办法|规定|指引|目录|白皮书|细则))\s*(里|中|里面|当中|对)", q_s):
+            if not any(_same_title(m.group(1), t) for t in titles):
+                return True
+        return False
 
     def _answer_adjacent(self, p: Parsed, hits: list[Hit]) -> Answer | None:
         """"下一句呢？": the sentence after (or before) the one the last answer quoted."""
@@ -483,6 +488,15 @@ class Answerer:
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
         if not lines:
             return None
+        if p.ask.value == "period":
+            for c in self.index.chunks:
+                if c.doc_id == doc.id and len(c.section_path) == 1 and c.kind == "text":
+                    for sp in split_sentences(c.text, c.start):
+                        m = re.search(r"“?十[一二三四五六七八九]五”?时期|\d{4}\s*年?\s*[-—至到]\s*\d{4}\s*年",
+                                      self._doc_s[doc.id][sp.start:sp.end])
+                        if m:
+                            return self._compose_span(p, hits, doc, c, sp.start, sp.end, m.group(0).replace("“", "").replace("”", ""))
+            return None
         if p.ask.value == "source":
             spans = [(s0, e0) for s0, e0 in lines[-3:] if re.match(r"\s*(来源|來源)\s*[:：]", doc.text[s0:e0])]
         else:
@@ -498,8 +512,20 @@ class Answerer:
         quote = to_script(citation.quote, p.script) if p.script != ENGLISH else citation.quote
         lead = quote
         english = {"title": "The title line, with the issuers, reads:", "issuer": "The title line names the issuers:",
+                   "period": "The policy runs in this period:",
                    "source": "The source named at the end of the document:"}
         body = f"“{quote}”" if p.script != ENGLISH else f"{english[p.ask.value]}\n“{quote}”"
+        return Answer(p.asked, True, _with_sources(body, [citation], p.script), [citation],
+                      self._pinned([self._position[chunk.id]], hits), p.searched, p.script, lead=lead,
+                      notices=p.notices)
+
+    def _compose_span(self, p: Parsed, hits: list[Hit], doc: Document, chunk: Chunk, start: int, end: int,
+                      lead: str) -> Answer:
+        """An answer that states a short finding, then quotes the one sentence that holds it."""
+        citation = cite(doc, chunk, start, end)
+        quote = citation.quote if p.script == ENGLISH else to_script(citation.quote, p.script)
+        lead = lead if p.script == ENGLISH else to_script(lead, p.script)
+        body = f"{lead}。\n“{quote}”" if p.script != ENGLISH else f"{lead}\n“{quote}”"
         return Answer(p.asked, True, _with_sources(body, [citation], p.script), [citation],
                       self._pinned([self._position[chunk.id]], hits), p.searched, p.script, lead=lead,
                       notices=p.notices)
@@ -627,7 +653,7 @@ class Answerer:
         q_s = to_simplified(p.asked)
         if not clauses:
             return self._abstain(p, retrieved, [], "empty")
-        if OTHER_PLACES.search(q_s) and "成都" not in q_s and "蓉" not in q_s:
+        if _about_other_place(q_s):
             return self._abstain(p, retrieved, clauses, "other-place")
         if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(p.asked):
             return self._abstain(p, retrieved, clauses, "off-topic")
@@ -642,7 +668,7 @@ class Answerer:
             # uses is answered by similarity alone: the encoder matches 政策 to 政策
             return self._abstain(p, retrieved, clauses, "off-topic")
         needs = p.ask.needs
-        if "current" in needs and (p.ask.kind == "value" or "money" in needs):
+        if "current" in needs and (p.ask.kind in ("value", "statement") or "money" in needs):
             # the policy sets targets; it states no current prices or statistics
             return self._abstain(p, retrieved, clauses, "current")
         if p.ask.kind == "list":
@@ -657,10 +683,11 @@ class Answerer:
         if "definition" in needs:
             # "“十有四清”具体是指什么": a clause must spell the term out, not just name it
             term = to_simplified(quoted_phrase(p.asked))
-            pool = [c for c in pool if term and _defines(term, c.simplified)]
-            if not pool:
-                return self._abstain(p, retrieved, clauses, "definition")
-            needs = tuple(n for n in needs if n != "names")  # the spelled-out items are the names
+            if term and term in self._corpus_s:
+                pool = [c for c in pool if _defines(term, c.simplified)]
+                if not pool:
+                    return self._abstain(p, retrieved, clauses, "definition")
+                needs = tuple(n for n in needs if n != "names")  # the spelled-out items are the names
         for need in (n for n in needs if n in NEED_EVIDENCE):
             pattern = NEED_EVIDENCE[need]
             cover_needed = NEED_COVER if has_cjk(p.asked) else ENGLISH_NEED_COVER
@@ -870,6 +897,30 @@ DISTRICTS = re.compile(
     r"金堂|大邑|蒲江|高新区|天府新区|东部新区|\b(Wuhou|Jinjiang|Qingyang|Jinniu|Chenghua|Longquanyi|Qingbaijiang|"
     r"Xindu|Wenjiang|Shuangliu|Pidu|Xinjin|Jianyang|Dujiangyan|Pengzhou|Qionglai|Chongzhou|Jintang|Dayi|Pujiang)\b",
     re.I)
+
+
+def _same_title(name: str, title: str) -> bool:
+    """Whether a document named in a question is this title ("急需紧缺人才办法" for
+    "成都市引进急需紧缺人才实施办法"): most of the name's character pairs occur in it."""
+    pairs = {name[i:i + 2] for i in range(len(name) - 1)}
+    return bool(pairs) and sum(p in title for p in pairs) / len(pairs) >= 0.6
+
+
+def _about_other_place(q_s: str) -> bool:
+    """"上海的人才公寓打几折", "重庆是不是也有十大工程": another place is what is asked about.
+
+    Coming from another place ("我从上海来成都，…") is not.
+    """
+    if not OTHER_PLACES.search(q_s):
+        return False
+    if "成都" not in q_s and "蓉" not in q_s:
+        return True
+    for part in re.split(r"[，,。；;!！]", q_s):
+        m = OTHER_PLACES.search(part)
+        if m and not re.search(r"(从|来自|在|离开|回)[^，,]{0,2}$", part[:m.start()]) \
+                and re.search(r"是不是|有没有|是否|多少|几|吗|呢|what|how|does|is there", part, re.I):
+            return True
+    return False
 
 
 def _district_share(asked: str, q_s: str) -> bool:

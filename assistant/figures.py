@@ -22,12 +22,12 @@ VALUE_PATTERNS = {
     "percent": rf"{NUM}\s*%|百分之{NUM}",
     "length": rf"{NUM}\s*(?:万)?\s*(?:公里|千米|米|km)",
     "ratio": rf"{NUM}\s*[:：]\s*{NUM}",
-    "count": rf"{NUM}\s*(?:万|亿)?\s*(?:个|所|张|家|公里|平方米|万平方米|亩|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|棵|株|千米|米|公顷|平方公里|天|分钟|%|元|万元|亿元|年|批|级|倍|床|微克|周?岁)|{NUM}\s*[:：]\s*{NUM}|{NUM}\s*%|{NUM}折",
+    "count": rf"{NUM}\s*(?:万|亿)?\s*(?:个(?!月|百分点)|所|张|家|公里|平方米|万平方米|亩|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|棵|株|千米|米|公顷|平方公里|天|分钟|%|元|万元|亿元|年|批|级|倍|床|微克|周?岁)|{NUM}\s*[:：]\s*{NUM}|{NUM}\s*%|{NUM}折",
 }
 # Numbers written in Chinese ("未来五年"), tried only when no digits answer the question.
 _CN = "[一二两三四五六七八九十百千]+"
 # "how many X": a number of things, not a share or a discount
-VALUE_PATTERNS["units"] = rf"{NUM}\s*(?:万|亿)?\s*(?:个|所|张|家|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|批|床|公里|平方米|亩)"
+VALUE_PATTERNS["units"] = rf"{NUM}\s*(?:万|亿)?\s*(?:个(?!月|百分点)|所|张|家|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|批|床|公里|平方米|亩)"
 VALUE_PATTERNS["count_cn"] = rf"{_CN}(?:万|亿)?(?:个|所|张|家|公里|户|年|条|座|项|支|类|次|倍)(?![一-龥]{{0,1}}样)"
 VALUE_PATTERNS["duration_cn"] = rf"{_CN}(?:天|个月|年|分钟|小时|周)"
 VALUE_PATTERNS_RE = {k: re.compile(v) for k, v in VALUE_PATTERNS.items()}

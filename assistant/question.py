@@ -76,7 +76,7 @@ NEEDS = {
     "docno": r"文号|发文字号|document number|reference number",
     "interest": r"利率|利息|interest rates?|\binterest\b",
     "per-unit": r"每户|一户|每家|一家|每个人|一个人|每人|人均|户均|单个|per (person|household|family|company)",
-    "current": r"今天|当前|实时|本月|这个月|today|今年|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|at present|this year|last year",
+    "current": r"今天|当前|实时|本月|这个月|today|今年[^，,。？?\d]{0,8}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|at present|this year|last year",
 }
 
 
@@ -138,14 +138,17 @@ def section_ref(q: str) -> str:
     m = re.search(rf"(?<![一二三四五六七八九十\d])[(（]\s*([{_CN_NUM}]+)\s*[)）]\s*(\d{{1,2}})?", s)
     if m:
         return f"二({m.group(1)}){m.group(2) or ''}"
-    m = re.search(rf"第\s*([{_CN_NUM}]+|\d+)\s*(?:项|个|大)\s*(?:工程|任务)", s)
+    m = re.search(rf"第\s*([{_CN_NUM}]+|\d+)\s*(?:项|个|大)\s*(?:工程|任务)|(?:十大工程|十项工程)[^，,。？?]{{0,3}}第\s*([{_CN_NUM}]+|\d+)\s*(?:项|个)", s)
     if m:
-        n = m.group(1)
+        n = m.group(1) or m.group(2)
         n = _NUM_CN.get(int(n), n) if n.isdigit() else n
         return f"二({n})"
     if re.search(r"(十大工程|十项工程)(分别|具体|都)?(有|是|包括|指)(哪些|哪几|哪十|什么)(工程|项目)?[?？]?$|"
                  r"哪十(大|项|个)工程|what are the ten (major )?projects|list the ten", s, re.I):
         return "二"
+    m = re.search(rf"({'|'.join(_PART_NAMES)})[^，,。？?]{{0,4}}(一共|共|都|包括|有)?(几条|几项|哪几|哪些|分别)", s)
+    if m:
+        return _PART_NAMES[m.group(1)]
     m = re.search(rf"第\s*([{_CN_NUM}]+)\s*部分", s)
     if m:
         return m.group(1)
@@ -200,10 +203,11 @@ def quoted_phrase(question: str) -> str:
 # Questions about the document itself: its title and issuers, or the source named at its end.
 _DOC_SUBJECT = r"这份|这个文件|该文件|本文件|文件|意见|这个政策|该政策|本政策|十大工程|\b(policy|document)\b"
 _DOC_FACTS = {
-    "title": r"(文件|意见|政策|十大工程|这份|这个|该|本)(的)?(正式|完整|全)?(标题|全称|名称|题目|文件名|叫什么|名字)|"
+    "title": r"(文件|意见|政策|十大工程|这份|这个|该|本)(的)?(正式|完整|全)?(标题|全称|全名|名称|题目|文件名|叫什么|名字)|"
              r"\btitle\b|full name|what is (it|the (policy|document)) called",
-    "issuer": r"谁发|谁出台|谁印发|谁制定|谁颁布|哪个部门|哪些部门|哪几个单位|发文单位|发布单位|发文机关|"
+    "issuer": r"谁发|谁出台|谁印发|谁制定|谁颁布|哪个部门|哪些部门|哪(两|几)个(单位|部门)|联合(印)?发|发文单位|发布单位|发文机关|"
               r"who issued|issued by|\bissuer\b|which (authority|authorities|body|bodies)",
+    "period": r"哪个五年|哪个时期|什么时期|哪几年|哪个规划期|五年规划|which five-year|what period|which period",
     "source": r"(文末|末尾|结尾|最后)[^，。？?]{0,8}来源|来源(是)?(哪|什么)(家|个)?(媒体|报纸|网站)|哪家媒体|哪个报纸|"
               r"刊登|转载|发表在|news outlet|newspaper|published (in|by)",
 }
@@ -233,7 +237,8 @@ def _analyse(question: str, s: str, has) -> Ask:
         return Ask("locate", section=section_ref(question))
     ref = section_ref(question)
     if ref:
-        if has(_LIST_CUES) or has(r"哪[一二三四五六七八九十几]+(项|个|条|方面|部分|大)(任务|工作|内容|方面|工程)?[?？]?$"):
+        if has(_LIST_CUES) or has(r"哪[一二三四五六七八九十几]+(项|个|条|方面|部分|大)(任务|工作|内容|方面|工程)?[?？]?$"
+                                  r"|一共几|共几|几条|分别(叫|是)"):
             return Ask("list", section=ref)
         if has(_NAME_CUES) and not has(r"原文|全文|内容"):
             return Ask("name", section=ref)

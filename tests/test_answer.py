@@ -205,3 +205,28 @@ def test_locating_a_phrase_within_a_named_section(assistant):
     unquoted = assistant.ask("TOD综合开发示范点出自二(四)哪一条？")
     assert unquoted.answered and "二(四)" in unquoted.citations[0].chunk_id
     _valid(assistant, ans)
+
+
+def test_the_period_the_whole_policy_runs_in(assistant):
+    ans = assistant.ask("幸福美好生活十大工程是准备在哪个五年里搞的")
+    assert ans.answered and ans.answer.startswith("十四五时期")
+    _valid(assistant, ans)
+
+
+def test_a_part_listed_by_its_name(assistant):
+    ans = assistant.ask("保障措施一共几条，分别叫什么")
+    assert [c.quote for c in ans.citations] == ["(一)加強組織領導", "(二)廣泛社會動員", "(三)強化多元供給",
+                                                "(四)構建評價體系"]
+
+
+def test_another_city_asked_about_beside_chengdu_is_declined(assistant):
+    assert assistant.ask("重庆是不是也有幸福美好生活十大工程？目标跟成都一样吗").reason == "other-place"
+    came = assistant.ask("我从上海来成都工作，人才公寓打几折？")  # coming from elsewhere is no question
+    assert came.answered and came.answer.startswith("8.5折")
+
+
+def test_unquoted_names_of_documents(assistant):
+    other = assistant.ask("成都市优化营商环境条例里对投诉处理时限是怎么规定的")
+    assert not other.answered and other.reason == "other-document"
+    ours = assistant.ask("急需紧缺人才办法里，新引进人才安家补贴每月多少钱？")
+    assert ours.answered and "元" in ours.lead
