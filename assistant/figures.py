@@ -35,7 +35,7 @@ VALUE_PATTERNS_RE = {k: re.compile(v) for k, v in VALUE_PATTERNS.items()}
 _YEAR = re.compile(r"(19|20)\d\d\s*年")  # a year is a date, not an amount
 _FALLBACK = {"percent": ("ratio",), "ratio": ("percent",), "days": ("duration",), "money": ("percent",),
              "count": ("count_cn",), "duration": ("duration_cn", "length"),
-             "units": ("count_cn",)}
+             "units": ("count_cn",), "length": ("duration",)}  # "多远": 15分钟步行
 
 
 @dataclass(frozen=True)
