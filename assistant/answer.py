@@ -38,7 +38,7 @@ NEED_EVIDENCE = {
     "name": re.compile(r"[“《][^”》]{2,24}[”》]"),
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
     "docno": re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号"),
-    "conditions": re.compile(r"以下条件|下列条件|条件之一|须同时|应当具备|须满足|需满足|符合以下|须为|年满"),
+    "conditions": re.compile(r"以下条件|下列条件|条件之一|须同时|应当具备|须满足|需满足|符合以下|须为|年满|只需|认定地|不得"),
 }
 
 # Places other than Chengdu: the corpus speaks for Chengdu only.
@@ -85,7 +85,8 @@ RUNNER_UP_MARGIN = 0.1  # a second clause is quoted when it scores nearly as wel
 FIGURE_FIT = 0.3  # bonus for a figure whose own phrase names the question's words
 FIGURE_EXACT = 0.2  # bonus for a figure of the asked kind over one of a fallback kind
 NEED_COVER = 0.6
-ENGLISH_NEED_COVER = 0.3  # English matches the clause only through the glossary's terms
+ENGLISH_NEED_COVER = 0.3
+NAME_NEED_COVER = 0.4  # "叫啥名": the quoted name is the evidence; the topic may be paraphrased  # English matches the clause only through the glossary's terms
 FOCUS_COVER = 0.5
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover  # a follow-up's answer covers at least this share of its own words  # the same over the answering chunk, for materials/place/time... questions
 
@@ -690,7 +691,8 @@ class Answerer:
                 needs = tuple(n for n in needs if n != "names")  # the spelled-out items are the names
         for need in (n for n in needs if n in NEED_EVIDENCE):
             pattern = NEED_EVIDENCE[need]
-            cover_needed = NEED_COVER if has_cjk(p.asked) else ENGLISH_NEED_COVER
+            cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
+                            else NAME_NEED_COVER if need == "name" else NEED_COVER)
             fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c))
                        and self._chunk_cover(p, c) >= cover_needed]
             if not fitting and need == "time" and len(needs) == 1 and best.cover >= 0.5 \
