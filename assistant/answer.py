@@ -31,11 +31,12 @@ NEED_EVIDENCE = {
     "place": re.compile(r"新城|区域|[市县]、.{2,4}[市县]|平台|系统|网站|网址|https?://|地址|窗口|大厅|位于|\d+号|小程序|APP|App"),
     "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|次年"),
     "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
-    "procedure": re.compile(r"申请|申报|登记|登录|办理|提交|审核|流程|步骤"),
+    "procedure": re.compile(r"申请|申报|登记|报名|登录|提交|流程|步骤|程序"),
     "contact": re.compile(r"电话|热线|网址|https?://|邮箱|\d{3,4}-\d{7,8}"),
     "phone": re.compile(r"电话|热线|\d{3,4}-\d{7,8}|\b1\d{10}\b|12345"),
     "names": re.compile(r"[“《][^”》]{2,24}[”》]\s*[、,，]?\s*[“《][^”》]{2,24}[”》]"),
     "name": re.compile(r"[“《][^”》]{2,24}[”》]"),
+    "processing": re.compile(r"工作日|日内|个月内办结|办结|时限"),
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
     "docno": re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号"),
     "conditions": re.compile(r"以下条件|下列条件|条件之一|须同时|应当具备|须满足|需满足|符合以下|须为|年满|只需|认定地|不得"),
@@ -658,6 +659,9 @@ class Answerer:
             return self._abstain(p, retrieved, clauses, "other-place")
         if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(p.asked):
             return self._abstain(p, retrieved, clauses, "off-topic")
+        named = re.findall(r"\d+\s*号线|\d+\s*路公交|\d+\s*路车|line \d+", q_s, re.I)
+        if any(n.replace(" ", "") not in self._corpus_s for n in named):
+            return self._abstain(p, retrieved, clauses, "off-topic")  # "地铁19号线" is not in the policy
         for reason, outside in (("other-period", self._other_period), ("district", _district_share),
                                 ("other-document", self._other_document)):
             if outside(p.asked, q_s):
@@ -1005,6 +1009,7 @@ _ABSTAIN = {
     "definition": "政策原文只提到了这个说法，没有解释它具体指什么。",
     "docno": "政策原文没有文号等发文信息。",
     "interest": "政策原文没有写明利率或利息。",
+    "processing": "政策原文没有写明办理时限。",
     "per-unit": "政策原文只有总体目标，没有写明每户、每人或每家的具体标准。",
     "current": "政策原文只规定目标和举措，没有当前的实际价格或统计数据。",
     "other-place": "现有知识库只收录成都市的政策，无法回答其他地区的问题。",
@@ -1030,6 +1035,7 @@ _ABSTAIN_EN = {
     "definition": "The policy uses this term but does not spell out what it covers.",
     "docno": "The policy text carries no document number or similar issuing details.",
     "interest": "The policy does not state an interest rate.",
+    "processing": "The policy does not state how long this takes to process.",
     "per-unit": "The policy states overall targets, not an amount per household, person or company.",
     "current": "The policy sets targets and measures; it gives no current prices or statistics.",
     "other-place": "The knowledge base covers Chengdu's policy only; it cannot answer for other places.",

@@ -60,9 +60,9 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|(?<![免消])费[^，。？?]{0,6}(多少|几)|收多少|交多少|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "money": r"多少钱|多少元|多少块|交钱|收费|费用|票价|金额|(?<![免消])费.{0,8}(多少|几)|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere('s| is| are)\b",
-    "time": r"什么时候|何时|哪天|哪一?年|为止|开放时间|营业时间|opening hours|what time|几点|每周几|几号|开门|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bdeadline|\b(issue|exact) dates?\b",
+    "time": r"什么时候|啥时候?|多会儿|何时|哪天|哪一?年|为止|开放时间|营业时间|opening hours|what time|几点|每周几|几号|开门|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bdeadline|\b(issue|exact) dates?\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
     "procedure": r"(怎么|如何|怎样|咋)(去|才能)?(申请|注册|登录|报名|办理|参加|加入)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact",
@@ -74,6 +74,9 @@ NEEDS = {
     "definition": r"[“\"「『][^”\"」』]{0,8}[一二三四五六七八九十百][^”\"」』]{0,8}[”\"」』][^，。？?]{0,4}"
                   r"(具体(是)?指|都?包括|分别(是|指)|是哪[一二三四五六七八九十几]|指哪[一二三四五六七八九十几])|stands? for",
     "docno": r"文号|发文字号|document number|reference number",
+    # how long an office takes: "人才认定证书多久能办下来"
+    "processing": r"(证|审批|手续|申请|认定|资格|执照|许可)[^，。？?]{0,12}(多久(能|可以|才能)?(办|批|审|下来|到账|拿到)|"
+                  r"办(理)?(下来|好|完)要?多久)|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
     "interest": r"利率|利息|interest rates?|\binterest\b",
     "per-unit": r"每户|一户|每家|一家|每个人|一个人|每人|人均|户均|单个|per (person|household|family|company)",
     "current": r"今天|当前|实时|本月|这个月|today|今年[^，,。？?\d]{0,8}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|at present|this year|last year",
