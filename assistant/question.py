@@ -340,7 +340,12 @@ def is_follow_up(question: str) -> bool:
     if _FOLLOW_UP.search(q):
         return True
     cjk = len(re.findall(r"[\u4e00-\u9fff]", q))
-    return has_cjk(q) and cjk <= 6
+    if has_cjk(q) and cjk <= 6:
+        return True
+    # "是不是谁都能买？": no word of its own to be about, so it is about the last topic
+    from .lexical import content_words
+
+    return has_cjk(q) and not any(len(w) >= 2 for w in content_words(to_simplified(q)))
 
 
 def resolve(question: str, history) -> tuple[str, str | None]:

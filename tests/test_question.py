@@ -88,3 +88,9 @@ def test_follow_up_item_number_refers_to_the_earlier_project():
 
 def test_full_width_digits_and_letters_are_normalised():
     assert clean_question("Ｃ类人才第５条８.５折？").text == "C类人才第5条8.5折？"
+
+
+def test_a_question_with_no_topic_of_its_own_leans_on_the_conversation():
+    history = [{"role": "user", "content": "买人才公寓有什么优惠？"}]
+    assert parse("是不是谁都能买？", history).leans_on == "买人才公寓有什么优惠？"
+    assert parse("我是刚毕业的大学生，能享受什么？", history).leans_on is None
