@@ -74,6 +74,8 @@ COMPLETION = re.compile(r"完成|实现|建成|达到|做到|落实|到位|搞�
 CLAUSE_WEIGHTS = (0.35, 0.45, 0.2, 0.15)
 
 STRONG_DENSE = 0.30  # best-sentence cosine above which an on-topic paraphrase is trusted
+SHORT_REPLY = 4  # a reply this short ("不能。", "可以。") ...
+SHORT_REPLY_COVER = 0.3  # ... is a candidate only when the question matches its heading this well
 TITLE_CHARS = 20  # an item's opening sentence this short that repeats its heading is a title
 NO_COVER = 0.05  # below this a Chinese question shares no words with the clause
 MIN_COVER = 0.15  # share of the question's topic words (IDF-weighted) the best clause covers
@@ -195,7 +197,7 @@ def _topic_text(p: Parsed, text: str | None = None) -> str:
 
 @lru_cache(maxsize=256)
 def _topic_of(text: str) -> str:
-    expanded = to_simplified(expand_query(text))
+    expanded = expand_query(to_simplified(text))  # the glossary is in Simplified
     # English: only the policy terms it maps to can match Chinese text
     return expanded if has_cjk(text) else expanded[len(text):]
 
@@ -643,6 +645,8 @@ class Answerer:
                 dense = float(self.index.vectors[u] @ qv) if (qv is not None and u >= 0) else 0.0
                 cover = _coverage(weights, text_s + " " + path_s)
                 figure = find_figure(p.ask.value, text_s, anchors) if p.ask.kind == "value" else None
+                if len(_CJK.findall(text)) <= SHORT_REPLY and cover < SHORT_REPLY_COVER:
+                    continue  # "不能。": its similarity is its heading's; it answers only that question
                 if c.kind == "heading" or (s == c.start and e - s <= TITLE_CHARS and c.section_path
                                            and text.strip("。 ") in c.section_path[-1]):
                     cover *= 0.5  # a bare heading or item title rarely answers; what follows does
@@ -666,11 +670,14 @@ class Answerer:
                                 ("other-document", self._other_document)):
             if outside(p.asked, q_s):
                 return self._abstain(p, retrieved, clauses, reason)
+        if has_cjk(p.asked) and _topic_words(to_simplified(_topic_text(p))):
+            # a Chinese question is not answered by a clause that uses none of its words (nor
+            # their policy terms) on similarity alone: the encoder matches 政策 to 政策
+            clauses = [c for c in clauses if c.cover >= NO_COVER] or clauses
+            if max(c.cover for c in clauses) < NO_COVER:
+                return self._abstain(p, retrieved, clauses, "off-topic")
         best = max(clauses, key=lambda c: c.score)
-        if not (best.cover >= MIN_COVER or best.dense >= STRONG_DENSE) \
-                or (has_cjk(p.asked) and best.cover < NO_COVER and _topic_words(to_simplified(_topic_text(p)))):
-            # a Chinese question none of whose words (nor their policy terms) the best clause
-            # uses is answered by similarity alone: the encoder matches 政策 to 政策
+        if not (best.cover >= MIN_COVER or best.dense >= STRONG_DENSE):
             return self._abstain(p, retrieved, clauses, "off-topic")
         needs = p.ask.needs
         if "current" in needs and (p.ask.kind in ("value", "statement") or "money" in needs):
@@ -877,6 +884,9 @@ def _title_span(c: Chunk) -> tuple[int, int]:
 
 
 _NUM_CN_SMALL = "零一二三四五六七八九"
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _named_by_heading(c: "Clause") -> bool:

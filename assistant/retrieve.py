@@ -69,9 +69,10 @@ class Retriever:
         chunks = self.index.chunks
         if not chunks:
             return []
-        own = tokenize(to_simplified(question))
+        simplified = to_simplified(question)  # the glossary is in Simplified
+        own = tokenize(simplified)
         # policy terms the wording maps to, each once: a term the asker typed is not doubled
-        tokens = own + [t for t in tokenize(to_simplified(expand_query(question)[len(question):]))
+        tokens = own + [t for t in tokenize(expand_query(simplified)[len(simplified):])
                         if t not in own]
         lex = np.array(self.bm25.scores(tokens), dtype=np.float32)
         unit_lex = np.zeros(len(chunks), dtype=np.float32)

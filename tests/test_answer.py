@@ -230,3 +230,10 @@ def test_unquoted_names_of_documents(assistant):
     assert not other.answered and other.reason == "other-document"
     ours = assistant.ask("急需紧缺人才办法里，新引进人才安家补贴每月多少钱？")
     assert ours.answered and "元" in ours.lead
+
+
+def test_the_glossary_works_for_traditional_questions_too(assistant):
+    simplified = assistant.ask("老小区要改造多少个？")
+    traditional = assistant.ask("老小區要改造多少個？")
+    assert simplified.answered and traditional.answered
+    assert simplified.lead == "6100个" and traditional.lead == "6100個"
