@@ -52,8 +52,8 @@ OTHER_PLACES = re.compile(
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
     r"(?<!污染)天气(?!.{0,6}(天数|优良))|气温|下雨|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
-    r"宠物|(?<!熊)猫|狗|签证|护照|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e)\b|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|"
-    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|stock|lottery|movie|hotpot|restaurants?|cover letter)\b",
+    r"宠物|(?<!熊)猫|狗|签证|护照|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e)\b|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
+    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|stock|lottery|movie|hotpot|restaurants?|cover letter|minimum wage|retirement age|second child)\b",
     re.I)
 
 CATEGORY_LABELS = {
@@ -74,6 +74,7 @@ COMPLETION = re.compile(r"完成|实现|建成|达到|做到|落实|到位|搞�
 CLAUSE_WEIGHTS = (0.35, 0.45, 0.2, 0.15)
 
 STRONG_DENSE = 0.30  # best-sentence cosine above which an on-topic paraphrase is trusted
+QA_REPLY_CHARS = 160  # a reply under a question heading this short is quoted whole
 SHORT_REPLY = 4  # a reply this short ("不能。", "可以。") ...
 SHORT_REPLY_COVER = 0.3  # ... is a candidate only when the question matches its heading this well
 TITLE_CHARS = 20  # an item's opening sentence this short that repeats its heading is a title
@@ -270,6 +271,9 @@ class Answerer:
             qv = self.retriever.encoder.encode([to_simplified(p.query)])[0]
         hits = self.retriever.search(p.query, k=max(self.top_k, VALUE_CANDIDATES), query_vector=qv)
         p = self._name_section(p)
+        prefixed = self._answer_prefixed(p, hits)
+        if prefixed is not None:
+            return prefixed
         if p.previous_answer and ADJACENT.search(p.asked):
             adjacent = self._answer_adjacent(p, hits)
             if adjacent is not None:
@@ -465,16 +469,23 @@ class Answerer:
         return x, title_s, title_e
 
     def _name_section(self, p: Parsed) -> Parsed:
-        """"生活成本竞争力提升工程第1条": a heading named by its title, then an item number."""
-        m = re.search(r"第\s*([一二三四五六七八九十]+|\d{1,2})\s*(?:条|项|点|小项)", to_simplified(p.asked))
-        if not m or (p.ask.section and not re.fullmatch(r"第.+条", p.ask.section)):
-            return p
+        """A heading named by its title: "生活成本竞争力提升工程第1条" (then an item number, also
+        after "努力方向有几条？" → "第二条呢"), "城市通勤效率提升工程一共几项，各叫什么" (its items)."""
         q_s = to_simplified(p.asked)
-        named = [c for c in self.index.chunks if c.kind == "heading" and len(_bare_title(c)) >= 4
-                 and _bare_title(c) in q_s]
-        if not named:
+        m = re.search(r"第\s*([一二三四五六七八九十]+|\d{1,2})\s*(?:条|项|点|小项)", q_s)
+        if not m:
+            if p.ask.section or not re.search(r"一共几|几项|几条|各叫|分别叫|分别是什么|哪几条|哪几项|还有哪几个|还有哪些", q_s):
+                return p
+            head = self._named_heading(q_s, partial=True)
+            if head is None or not self._children(head):
+                return p
+            return replace(p, ask=Ask("list", section=head.code, needs=p.ask.needs))
+        if p.ask.section and not re.fullmatch(r"第.+条", p.ask.section):
             return p
-        head = max(named, key=lambda c: len(_bare_title(c)))
+        head = self._named_heading(q_s) or (self._named_heading(to_simplified(p.leans_on))
+                                            if p.leans_on else None)
+        if head is None:
+            return p
         n = m.group(1)
         n = int(n) if n.isdigit() else _CN_VALUE.get(n, 0)
         children = self._children(head)
@@ -482,6 +493,42 @@ class Answerer:
             return p
         kind = p.ask.kind if p.ask.kind in ("name", "list", "value") else "section"
         return replace(p, ask=Ask(kind, p.ask.value, children[n - 1].code, p.ask.needs))
+
+    def _named_heading(self, q_s: str, partial: bool = False) -> Chunk | None:
+        """The heading whose title the question names (the longest); with `partial`, also by the
+        first four characters of a project's name ("生态惠民那部分")."""
+        named = [c for c in self.index.chunks if c.kind == "heading" and len(_bare_title(c)) >= 4
+                 and _bare_title(c) in q_s]
+        if not named and partial:
+            named = [c for c in self.index.chunks if c.kind == "heading" and len(_bare_title(c)) >= 6
+                     and _bare_title(c)[:4] in q_s]
+            if len({c.code for c in named}) != 1:
+                return None
+        return max(named, key=lambda c: len(_bare_title(c))) if named else None
+
+    def _answer_prefixed(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+        """"那几个“人人都……”分别是什么": every item whose title starts with the quoted words."""
+        m = re.search(r"[“\"「]([^”\"」…]{1,10})(?:……|…|\.\.\.)[”\"」]|[“\"「]([^”\"」…]{1,10})[”\"」]\s*(?:分别|都是|是哪|有哪)",
+                      to_simplified(p.asked))
+        if not m:
+            return None
+        prefix = m.group(1) or m.group(2)
+        items = [c for c in self.index.chunks if c.kind != "section" and c.section_path
+                 and to_simplified(c.section_path[-1]).lstrip("—").startswith(prefix)
+                 and c.start == min(x.start for x in self.index.chunks if x.id.split("~")[0] == c.id.split("~")[0])]
+        items = sorted({c.code: c for c in items}.values(), key=lambda c: (c.doc_id, c.start))
+        if len(items) < 2:
+            return None
+        citations = [cite(self.docs[c.doc_id], c, *_title_span(c)) for c in items]
+        # the section holding them all first: one passage a reader can check them in
+        parent = [i for i, c in enumerate(self.index.chunks) if c.doc_id == items[0].doc_id
+                  and c.kind in ("heading", "section") and c.start <= items[0].start and items[-1].end <= c.end]
+        parent = [min(parent, key=lambda i: self.index.chunks[i].end - self.index.chunks[i].start)] if parent else []
+        body = "\n".join(f"{i}. {to_script(x.quote, p.script) if p.script != ENGLISH else x.quote}"
+                          for i, x in enumerate(citations, 1))
+        return Answer(p.asked, True, _with_sources(body, citations, p.script), citations,
+                      self._pinned(parent + self._positions_of(citations), hits), p.searched, p.script,
+                      lead=citations[0].quote, notices=p.notices)
 
     def _answer_document(self, p: Parsed, hits: list[Hit]) -> Answer | None:
         """The document's own title and issuers (its first line) or the source named at its end."""
@@ -700,6 +747,8 @@ class Answerer:
                 if not pool:
                     return self._abstain(p, retrieved, clauses, "definition")
                 needs = tuple(n for n in needs if n != "names")  # the spelled-out items are the names
+            else:
+                needs = tuple(n for n in needs if n != "names")  # "五个一样": the text says 一个样
         for need in (n for n in needs if n in NEED_EVIDENCE):
             pattern = NEED_EVIDENCE[need]
             cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
@@ -826,6 +875,11 @@ class Answerer:
     def _compose(self, p: Parsed, best: Clause, clauses: list[Clause], retrieved) -> Answer:
         doc = self.docs[best.chunk.doc_id]
         citations = [cite(doc, best.chunk, best.start, best.end)]
+        if best.chunk.kind == "text" and best.chunk.section_path \
+                and best.chunk.section_path[-1].rstrip().endswith(("？", "?")) \
+                and best.chunk.end - best.chunk.start <= QA_REPLY_CHARS and p.ask.kind != "value":
+            # a question-and-answer document: its short reply reads whole ("不能。…终止发放。")
+            citations = [cite(doc, best.chunk, best.chunk.start, best.chunk.end)]
         if best.text.rstrip().endswith(("：", ":")):
             for x in self._following_items(best.chunk):
                 end = x.end if x.kind != "heading" else title_end(x)

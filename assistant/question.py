@@ -85,7 +85,7 @@ NEEDS = {
 
 _VALUE_CUES = [
     ("discount", r"几折|打折|折扣|多少折|优惠多少|discount"),
-    ("money", r"(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少元|多少块|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
+    ("money", r"how much\b.{0,30}\b(subsid|allowance|grant|pension|bonus|reward)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少元|多少块|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|how old|age limit|minimum age"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
     ("units", r"how many|(?<![哪第])(多少|几)(个|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
@@ -159,9 +159,10 @@ def section_ref(q: str) -> str:
     if m:
         n = m.group(1)
         return f"第{_int_to_cn(int(n)) if n.isdigit() else n}条"
-    m = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(major\s+)?project", q, re.I)
+    m = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(major\s+)?project"
+                  r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) of the ten", q, re.I)
     if m:
-        return f"二({_NUM_CN[_ORDINAL_EN[m.group(1).lower()]]})"
+        return f"二({_NUM_CN[_ORDINAL_EN[(m.group(1) or m.group(3)).lower()]]})"
     m = re.search(r"\bproject\s+(\d{1,2})\b", q, re.I)
     if m and 1 <= int(m.group(1)) <= 10:
         return f"二({_NUM_CN[int(m.group(1))]})"
@@ -394,8 +395,15 @@ def parse(raw: str, history=None, max_chars: int = 2000) -> Parsed:
         # "它的第三条讲什么" after a question about 二(七): item 3 of that project
         earlier = section_ref(prev)
         n = _CN_DIGIT.get(ask.section[1:-1])
-        if earlier.startswith("二(") and earlier.endswith(")") and n:
-            ask = Ask(ask.kind, ask.value, f"{earlier}{n}", ask.needs)
+        sibling = ""
+        if n and re.fullmatch(r"二\([一二三四五六七八九十]+\)", earlier):
+            sibling = f"{earlier}{n}"  # a project's items are 1., 2., ...
+        elif n and re.fullmatch(r"二\([一二三四五六七八九十]+\)\d+", earlier):
+            sibling = re.sub(r"\d+$", str(n), earlier)  # "第四条呢" after item 3: item 4
+        elif n and re.fullmatch(r"[一三](\([一二三四五六七八九十]+\))?", earlier):
+            sibling = f"{earlier[0]}({_NUM_CN[n]})"  # a part's items are (一), (二), ...
+        if sibling:
+            ask = Ask(ask.kind, ask.value, sibling, ask.needs)
     if prev is not None and ask.kind == "statement":
         earlier = analyse(prev)
         if earlier.kind in ("value", "list"):

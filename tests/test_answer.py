@@ -237,3 +237,29 @@ def test_the_glossary_works_for_traditional_questions_too(assistant):
     traditional = assistant.ask("老小區要改造多少個？")
     assert simplified.answered and traditional.answered
     assert simplified.lead == "6100个" and traditional.lead == "6100個"
+
+
+def test_items_named_by_how_they_begin(assistant):
+    ans = assistant.ask("总体要求的努力方向里那几个“人人都……”分别是什么")
+    assert ans.answered and len(ans.citations) == 4
+    assert all(c.quote.startswith("——人人都") for c in ans.citations)
+    assert ans.retrieved[0].chunk.code == "一(三)"  # the section holding all four comes first
+    _valid(assistant, ans)
+
+
+def test_a_projects_items_asked_by_its_name(assistant):
+    ans = assistant.ask("城市通勤效率提升工程一共几项，各叫什么")
+    assert ans.answered and [c.quote for c in ans.citations][:2] == ["1.職住格局平衡適宜", "2.交通設施智能便捷"]
+
+
+def test_the_next_item_after_the_one_discussed(assistant):
+    history = [{"role": "user", "content": "保障措施第三条讲的什么？"},
+               {"role": "assistant", "content": "第三条是“强化多元供给”。"}]
+    ans = assistant.ask("第四条呢", history)
+    assert ans.answered and ans.answer.startswith("(四)构建评价体系")
+
+
+def test_a_reply_in_a_question_and_answer_document_reads_whole(assistant):
+    ans = assistant.ask("人才租金补贴政策到期了，我还没领满36个月，后续还能领吗")
+    assert ans.answered and "終止發放" in ans.citations[0].quote or "终止发放" in ans.citations[0].quote
+    _valid(assistant, ans)
