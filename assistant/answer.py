@@ -265,9 +265,10 @@ class Answerer:
             self._by_code.setdefault(c.code, []).append(i)
 
     # -- entry point
-    def answer(self, p: Parsed) -> Answer:
-        qv = None
-        if self.retriever.encoder is not None:
+    def answer(self, p: Parsed, query_vector=None) -> Answer:
+        """Answer a parsed question; `query_vector` is its encoding when already computed."""
+        qv = query_vector
+        if qv is None and self.retriever.encoder is not None:
             qv = self.retriever.encoder.encode([to_simplified(p.query)])[0]
         hits = self.retriever.search(p.query, k=max(self.top_k, VALUE_CANDIDATES), query_vector=qv)
         p = self._name_section(p)

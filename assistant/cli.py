@@ -129,20 +129,28 @@ def cmd_ask(args) -> int:
                                    '[{"role": "user", "content": "人才公寓打几折"}]') from e
     if args.question == "-":
         assistant = Assistant(settings, log=_log)
-        failures = 0
+        # questions piped in are encoded a block at a time; typed ones are answered at once
+        block = 1 if sys.stdin.isatty() else 32
+        pending: list[tuple[int, str]] = []
+
+        def flush() -> None:
+            answers = assistant.ask_many([q for _, q in pending])
+            for (lineno, question), ans in zip(pending, answers):
+                if isinstance(ans, BadQuestionError):
+                    out = {"question": question, "error": str(ans), "line": lineno}
+                    print(json.dumps(out, ensure_ascii=False) if args.json else f"line {lineno}: {ans}")
+                else:
+                    print(json.dumps(ans.to_json(), ensure_ascii=False) if args.json
+                          else render_text(ans) + "\n")
+            sys.stdout.flush()
+            pending.clear()
+
         for lineno, line in enumerate(sys.stdin, 1):
-            if not line.strip():
-                continue
-            try:
-                ans = assistant.ask(line.rstrip("\n"))
-            except BadQuestionError as e:
-                failures += 1
-                out = {"question": line.rstrip("\n"), "error": str(e), "line": lineno}
-                print(json.dumps(out, ensure_ascii=False) if args.json else f"line {lineno}: {e}",
-                      flush=True)
-                continue
-            print(json.dumps(ans.to_json(), ensure_ascii=False) if args.json else render_text(ans) + "\n",
-                  flush=True)
+            if line.strip():
+                pending.append((lineno, line.rstrip("\n")))
+            if len(pending) >= block:
+                flush()
+        flush()
         return 0
     from .question import clean_question
 
