@@ -29,6 +29,7 @@ from .script import ENGLISH, SIMPLIFIED, has_cjk, to_script, to_simplified
 NEED_EVIDENCE = {
     "money": re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
     "place": re.compile(r"新城|区域|[市县]、.{2,4}[市县]|平台|系统|网站|网址|https?://|地址|窗口|大厅|位于|\d+号|小程序|APP|App"),
+    "hours": re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|开放时间|营业时间"),
     "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|次年"),
     "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
     "procedure": re.compile(r"申请|申报|登记|报名|登录|提交|流程|步骤|程序"),
@@ -90,7 +91,8 @@ FIGURE_FIT = 0.3  # bonus for a figure whose own phrase names the question's wor
 FIGURE_EXACT = 0.2  # bonus for a figure of the asked kind over one of a fallback kind
 NEED_COVER = 0.6
 ENGLISH_NEED_COVER = 0.3
-NAME_NEED_COVER = 0.4  # "叫啥名": the quoted name is the evidence; the topic may be paraphrased  # English matches the clause only through the glossary's terms
+NAME_NEED_COVER = 0.4
+CLAUSE_NEED_COVER = 0.5  # ... or a name or amount in a clause this much about the question  # "叫啥名": the quoted name is the evidence; the topic may be paraphrased  # English matches the clause only through the glossary's terms
 FOCUS_COVER = 0.5
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover  # a follow-up's answer covers at least this share of its own words  # the same over the answering chunk, for materials/place/time... questions
 
@@ -755,7 +757,8 @@ class Answerer:
             cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
                             else NAME_NEED_COVER if need == "name" else NEED_COVER)
             fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c))
-                       and self._chunk_cover(p, c) >= cover_needed]
+                       and (self._chunk_cover(p, c) >= cover_needed
+                            or need in ("name", "money") and c.cover >= CLAUSE_NEED_COVER)]
             if not fitting and need == "time" and len(needs) == 1 and best.cover >= 0.5 \
                     and COMPLETION.search(to_simplified(p.asked)):
                 period = self._document_period(p, best, retrieved)
@@ -1074,6 +1077,7 @@ _ABSTAIN = {
     "definition": "政策原文只提到了这个说法，没有解释它具体指什么。",
     "docno": "政策原文没有文号等发文信息。",
     "interest": "政策原文没有写明利率或利息。",
+    "hours": "政策原文没有写明开放或办公时间。",
     "processing": "政策原文没有写明办理时限。",
     "per-unit": "政策原文只有总体目标，没有写明每户、每人或每家的具体标准。",
     "current": "政策原文只规定目标和举措，没有当前的实际价格或统计数据。",
@@ -1100,6 +1104,7 @@ _ABSTAIN_EN = {
     "definition": "The policy uses this term but does not spell out what it covers.",
     "docno": "The policy text carries no document number or similar issuing details.",
     "interest": "The policy does not state an interest rate.",
+    "hours": "The policy gives no opening or office hours.",
     "processing": "The policy does not state how long this takes to process.",
     "per-unit": "The policy states overall targets, not an amount per household, person or company.",
     "current": "The policy sets targets and measures; it gives no current prices or statistics.",
