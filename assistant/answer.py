@@ -720,7 +720,7 @@ class Answerer:
                                 ("other-document", self._other_document)):
             if outside(p.asked, q_s):
                 return self._abstain(p, retrieved, clauses, reason)
-        if has_cjk(p.asked) and _topic_words(to_simplified(_topic_text(p))):
+        if has_cjk(p.asked) and p.leans_on is None and _topic_words(to_simplified(_topic_text(p))):
             # a Chinese question is not answered by a clause that uses none of its words (nor
             # their policy terms) on similarity alone: the encoder matches 政策 to 政策
             clauses = [c for c in clauses if c.cover >= NO_COVER] or clauses
@@ -787,6 +787,11 @@ class Answerer:
             best_v = max(with_value, key=_figure_score)
             if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
                 return self._abstain(p, retrieved, clauses, "value")
+            stated = _named_without_figure(to_simplified(p.asked), pool, best_v)
+            if stated is not None and p.leans_on is None:
+                # "房价收入比控制在什么水平": the one clause naming that indicator says "较低水平";
+                # 城乡收入比1.8:1 is another indicator's figure
+                return self._compose(p, stated, clauses, retrieved)
             if p.ask.value == "money" and best_v.cover < MONEY_COVER:
                 # an amount belongs to whoever its clause is about: the 2000元 for talents
                 # does not answer "托育补贴补多少"
@@ -801,7 +806,11 @@ class Answerer:
             return clauses
         weights = _weights(_topic_words(_topic_text(p, p.asked)), self.retriever)
         if not weights:
-            return clauses
+            # "药呢？": a one-character topic still decides which clause is meant
+            weights = {ch: 1.0 for ch in _CJK.findall(to_simplified(p.asked))
+                       if ch not in _FUNCTION_CHARS and ch not in STOPWORDS and ch not in "呢吗么啊吧"}
+            if not weights:
+                return clauses
         own = [_coverage(weights, c.simplified + " " + self._path_s[self._position[c.chunk.id]])
                for c in clauses]
         top = max(own, default=0.0)
@@ -945,6 +954,26 @@ _NUM_CN_SMALL = "零一二三四五六七八九"
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _named_without_figure(q_s: str, pool: list[Clause], best_v: Clause) -> Clause | None:
+    """The one candidate clause that names the question's indicator (a term of four or more
+    characters ending in 比/率/指数) when it states no figure and the figure's clause does not
+    name that indicator."""
+    for size in range(8, 3, -1):
+        for i in range(len(q_s) - size + 1):
+            term = q_s[i:i + size]
+            if not _CJK_RUN.fullmatch(term) or not term.endswith(("比", "率", "指数")) \
+                    or term in best_v.simplified:
+                continue
+            naming = {c.simplified: c for c in pool if term in c.simplified}
+            if len(naming) == 1:
+                clause = next(iter(naming.values()))
+                return None if clause.figure else clause
+    return None
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _named_by_heading(c: "Clause") -> bool:

@@ -41,3 +41,15 @@ def test_a_share_a_little_further_down_the_ranking_is_found(real_assistant):
 def test_amounts_and_topics_the_corpus_does_not_state_are_declined(real_assistant, q):
     ans = real_assistant.ask(q)
     assert not ans.answered, ans.answer
+
+
+def test_a_one_character_follow_up(real_assistant):
+    history = [{"role": "user", "content": "重点食品品种可溯源率要达到多少？"},
+               {"role": "assistant", "content": "重点食品品种可溯源率达100%。"}]
+    ans = real_assistant.ask("药呢？", history)
+    assert ans.answered and ans.answer.startswith("99%")
+
+
+def test_an_indicator_the_policy_states_in_words(real_assistant):
+    ans = real_assistant.ask("成都的房价收入比会控制在什么水平？")
+    assert ans.answered and "较低水平" in ans.answer  # not 城乡收入比's 1.8:1
