@@ -20,7 +20,7 @@ from .figures import Figure, find_figure, find_value
 from .index import Index
 from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
-from .question import ADJACENT, Ask, Parsed, analyse, locate_phrase, quoted_phrase
+from .question import ADJACENT, LOCATE, Ask, Parsed, analyse, locate_phrase, quoted_phrase
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .script import ENGLISH, SIMPLIFIED, has_cjk, to_script, to_simplified
 
@@ -92,7 +92,8 @@ FIGURE_EXACT = 0.2  # bonus for a figure of the asked kind over one of a fallbac
 NEED_COVER = 0.6
 ENGLISH_NEED_COVER = 0.3
 NAME_NEED_COVER = 0.4
-CLAUSE_NEED_COVER = 0.5  # ... or a name or amount in a clause this much about the question  # "叫啥名": the quoted name is the evidence; the topic may be paraphrased  # English matches the clause only through the glossary's terms
+CLAUSE_NEED_COVER = 0.45  # ... or an amount in a clause this much about the question
+NAME_CLAUSE_COVER = 0.3  # ... or a quoted name in a clause this much about it  # "叫啥名": the quoted name is the evidence; the topic may be paraphrased  # English matches the clause only through the glossary's terms
 FOCUS_COVER = 0.5
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover  # a follow-up's answer covers at least this share of its own words  # the same over the answering chunk, for materials/place/time... questions
 
@@ -190,7 +191,7 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"我住|我家|我们家|咱们|一个|一些|一下|何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
+_ASK_WORDS = re.compile(r"每人|每个人|结束|我住|我家|我们家|咱们|一个|一些|一下|何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
 
 
 def _topic_text(p: Parsed, text: str | None = None) -> str:
@@ -277,6 +278,11 @@ class Answerer:
         prefixed = self._answer_prefixed(p, hits)
         if prefixed is not None:
             return prefixed
+        if p.previous_answer and p.ask.kind != "locate" and LOCATE.search(to_simplified(p.asked)):
+            # "这句在哪一条下面？": where the sentence just quoted comes from
+            located = self._answer_locate(p, hits, self._quoted_before(p))
+            if located is not None:
+                return located
         if p.previous_answer and ADJACENT.search(p.asked):
             adjacent = self._answer_adjacent(p, hits)
             if adjacent is not None:
@@ -584,9 +590,15 @@ class Answerer:
                       self._pinned([self._position[chunk.id]], hits), p.searched, p.script, lead=lead,
                       notices=p.notices)
 
-    def _answer_locate(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+    def _quoted_before(self, p: Parsed) -> str:
+        """The longest piece of the last answer that the corpus holds verbatim."""
+        pieces = sorted((x for x in re.split(r"[“”\"：:\n（）()]", p.previous_answer or "") if len(x) >= 6),
+                        key=len, reverse=True)
+        return next((x for x in pieces if to_simplified(x).strip("。； ") in self._corpus_s), "")
+
+    def _answer_locate(self, p: Parsed, hits: list[Hit], phrase: str = "") -> Answer | None:
         """"“6100个”出自哪一条": the sections whose text holds the quoted words."""
-        phrase = to_simplified(locate_phrase(p.asked)).replace(" ", "")
+        phrase = to_simplified(phrase or locate_phrase(p.asked)).replace(" ", "").strip("。；")
         if not phrase:
             return None
         within = p.ask.section
@@ -758,7 +770,8 @@ class Answerer:
                             else NAME_NEED_COVER if need == "name" else NEED_COVER)
             fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c))
                        and (self._chunk_cover(p, c) >= cover_needed
-                            or need in ("name", "money") and c.cover >= CLAUSE_NEED_COVER)]
+                            or need == "money" and c.cover >= CLAUSE_NEED_COVER
+                            or need == "name" and c.cover >= NAME_CLAUSE_COVER)]
             if not fitting and need == "time" and len(needs) == 1 and best.cover >= 0.5 \
                     and COMPLETION.search(to_simplified(p.asked)):
                 period = self._document_period(p, best, retrieved)

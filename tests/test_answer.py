@@ -263,3 +263,16 @@ def test_a_reply_in_a_question_and_answer_document_reads_whole(assistant):
     ans = assistant.ask("人才租金补贴政策到期了，我还没领满36个月，后续还能领吗")
     assert ans.answered and "終止發放" in ans.citations[0].quote or "终止发放" in ans.citations[0].quote
     _valid(assistant, ans)
+
+
+def test_where_the_sentence_just_quoted_comes_from(assistant):
+    history = [{"role": "user", "content": "食品安全有什么目标"},
+               {"role": "assistant", "content": "“重点食品品种可溯源率达100%,区域性系统性重大食品安全风险得到有效控制。”"}]
+    ans = assistant.ask("这句在哪一条下面？", history)
+    assert ans.answered and ans.citations[0].section.endswith("3.安全防線牢固堅韌")
+
+
+@pytest.mark.parametrize("q", ["十大工程市级财政一共安排了多少亿", "垃圾不分类会被罚款吗，罚多少",
+                               "龙泉山城市森林公园几点开门？"])
+def test_amounts_and_hours_the_policy_never_states(assistant, q):
+    assert not assistant.ask(q).answered
