@@ -22,40 +22,10 @@ from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
 from .question import ADJACENT, LOCATE, Ask, Parsed, analyse, locate_phrase, quoted_phrase
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
+from .scope import (NEED_EVIDENCE, OFF_TOPIC, about_other_place, abstain_message,
+                    district_share, same_title)
 from .script import ENGLISH, SIMPLIFIED, has_cjk, to_script, to_simplified
 
-
-# What a clause must show to answer a question that asks for more than a statement.
-NEED_EVIDENCE = {
-    "money": re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
-    "place": re.compile(r"新城|区域|[市县]、.{2,4}[市县]|平台|系统|网站|网址|https?://|地址|窗口|大厅|位于|\d+号|小程序|APP|App"),
-    "hours": re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|开放时间|营业时间"),
-    "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|次年"),
-    "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
-    "procedure": re.compile(r"申请|申报|登记|报名|登录|提交|流程|步骤|程序"),
-    "contact": re.compile(r"电话|热线|网址|https?://|邮箱|\d{3,4}-\d{7,8}"),
-    "phone": re.compile(r"电话|热线|\d{3,4}-\d{7,8}|\b1\d{10}\b|12345"),
-    "names": re.compile(r"[“《][^”》]{2,24}[”》]\s*[、,，]?\s*[“《][^”》]{2,24}[”》]"),
-    "name": re.compile(r"[“《][^”》]{2,24}[”》]"),
-    "processing": re.compile(r"工作日|日内|个月内办结|办结|时限"),
-    "interest": re.compile(r"利率|利息|年化|基点|LPR"),
-    "docno": re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号"),
-    "conditions": re.compile(r"以下条件|下列条件|条件之一|须同时|应当具备|须满足|需满足|符合以下|须为|年满|只需|认定地|不得"),
-}
-
-# Places other than Chengdu: the corpus speaks for Chengdu only.
-OTHER_PLACES = re.compile(
-    r"北京|上海|天津|重庆|广州|深圳|杭州|南京|武汉|西安|苏州|长沙|郑州|青岛|厦门|合肥|济南|昆明|贵阳|"
-    r"沈阳|大连|哈尔滨|长春|福州|南宁|海口|三亚|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|石家庄|太原|南昌|"
-    r"宁波|无锡|东莞|佛山|珠海|香港|澳门|台湾|台北|绵阳|德阳|乐山|宜宾|南充|泸州|自贡|眉山|雅安|"
-    r"国家层面|国家政策|中央政策|全国性|全国的|national (level|policy|policies)|\bnationwide\b|美国|日本|英国|\b(Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Chongqing|Wuhan|Nanjing|Tianjin|Xi'an|Hong Kong)\b",
-    re.I)
-# Requests that are not questions about the policy at all.
-OFF_TOPIC = re.compile(
-    r"(?<!污染)天气(?!.{0,6}(天数|优良))|气温|下雨|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
-    r"宠物|(?<!熊)猫|狗|签证|护照|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e)\b|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
-    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|stock|lottery|movie|hotpot|restaurants?|cover letter|minimum wage|retirement age|second child)\b",
-    re.I)
 
 CATEGORY_LABELS = {
     "housing": ("住房", "Housing"), "work": ("就业", "Work"), "start-up": ("创业", "Start-up"),
@@ -89,13 +59,14 @@ FAR_COVER = 0.2  # ... when they cover this share of the question's topic words
 RUNNER_UP_MARGIN = 0.1  # a second clause is quoted when it scores nearly as well
 FIGURE_FIT = 0.3  # bonus for a figure whose own phrase names the question's words
 FIGURE_EXACT = 0.2  # bonus for a figure of the asked kind over one of a fallback kind
-NEED_COVER = 0.6
-ENGLISH_NEED_COVER = 0.3
-NAME_NEED_COVER = 0.4
-CLAUSE_NEED_COVER = 0.45  # ... or an amount in a clause this much about the question
-NAME_CLAUSE_COVER = 0.3  # ... or a quoted name in a clause this much about it  # "叫啥名": the quoted name is the evidence; the topic may be paraphrased  # English matches the clause only through the glossary's terms
-FOCUS_COVER = 0.5
-MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover  # a follow-up's answer covers at least this share of its own words  # the same over the answering chunk, for materials/place/time... questions
+NEED_COVER = 0.6  # the share of the question's topic bigrams the answering chunk must hold, for
+#                   materials/place/time... questions
+ENGLISH_NEED_COVER = 0.3  # English matches the chunk only through the glossary's terms
+NAME_NEED_COVER = 0.4  # "叫啥名": the quoted name is the evidence; the topic may be paraphrased
+CLAUSE_NEED_COVER = 0.45  # ... or an amount stated in a clause this much about the question
+NAME_CLAUSE_COVER = 0.3  # ... or a quoted name in a clause this much about it
+FOCUS_COVER = 0.5  # a follow-up's answer covers its own words at least half as well as the best
+MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover
 
 
 @dataclass(frozen=True)
@@ -417,10 +388,10 @@ class Answerer:
         corpus only names."""
         titles = [to_simplified(d.title) for d in self.docs.values()]
         for m in re.finditer(r"《([^》]{2,40})》\s*(?:里|中|里面|当中|第|对)", q_s):
-            if not any(_same_title(m.group(1), t) for t in titles):
+            if not any(same_title(m.group(1), t) for t in titles):
                 return True
         for m in re.finditer(r"([\u4e00-\u9fff]{4,30}?(条例|办法|规定|指引|目录|白皮书|细则))\s*(里|中|里面|当中|对)", q_s):
-            if not any(_same_title(m.group(1), t) for t in titles):
+            if not any(same_title(m.group(1), t) for t in titles):
                 return True
         return False
 
@@ -721,14 +692,14 @@ class Answerer:
         q_s = to_simplified(p.asked)
         if not clauses:
             return self._abstain(p, retrieved, [], "empty")
-        if _about_other_place(q_s):
+        if about_other_place(q_s):
             return self._abstain(p, retrieved, clauses, "other-place")
         if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(p.asked):
             return self._abstain(p, retrieved, clauses, "off-topic")
         named = re.findall(r"\d+\s*号线|\d+\s*路公交|\d+\s*路车|line \d+", q_s, re.I)
         if any(n.replace(" ", "") not in self._corpus_s for n in named):
             return self._abstain(p, retrieved, clauses, "off-topic")  # "地铁19号线" is not in the policy
-        for reason, outside in (("other-period", self._other_period), ("district", _district_share),
+        for reason, outside in (("other-period", self._other_period), ("district", district_share),
                                 ("other-document", self._other_document)):
             if outside(p.asked, q_s):
                 return self._abstain(p, retrieved, clauses, reason)
@@ -942,7 +913,7 @@ class Answerer:
             citations.append(cite(self.docs[c.chunk.doc_id], c.chunk, c.start, c.end))
             if len(citations) == 3:
                 break
-        message = _abstain_message(reason, p.script)
+        message = abstain_message(reason, p.script)
         if citations:
             related = "\n".join(f"- “{to_script(c.quote, p.script)}”（{to_script(c.section, p.script)}）"
                                 if p.script != ENGLISH else f"- “{c.quote}” ({c.section})" for c in citations)
@@ -1007,52 +978,6 @@ def _defines(term: str, text_s: str) -> bool:
         or "所称" in text_s[:at] or len(re.findall(r"“[^”]{1,12}”", rest)) >= 2 or before.count("、") >= 2 \
         or text_s.count(term) >= 3  # “有无熟人一个样、大小企业一个样、…”
 
-# Districts and counties of Chengdu: the policy sets city-wide targets, not each district's share.
-DISTRICTS = re.compile(
-    r"锦江区|青羊区|金牛区|武侯区|成华区|龙泉驿|青白江|新都区|温江|双流|郫都|新津|简阳|都江堰|彭州|邛崃|崇州|"
-    r"金堂|大邑|蒲江|高新区|天府新区|东部新区|\b(Wuhou|Jinjiang|Qingyang|Jinniu|Chenghua|Longquanyi|Qingbaijiang|"
-    r"Xindu|Wenjiang|Shuangliu|Pidu|Xinjin|Jianyang|Dujiangyan|Pengzhou|Qionglai|Chongzhou|Jintang|Dayi|Pujiang)\b",
-    re.I)
-
-
-def _same_title(name: str, title: str) -> bool:
-    """Whether a document named in a question is this title ("急需紧缺人才办法" for
-    "成都市引进急需紧缺人才实施办法"): most of the name's character pairs occur in it."""
-    pairs = {name[i:i + 2] for i in range(len(name) - 1)}
-    return bool(pairs) and sum(p in title for p in pairs) / len(pairs) >= 0.6
-
-
-def _about_other_place(q_s: str) -> bool:
-    """"上海的人才公寓打几折", "重庆是不是也有十大工程": another place is what is asked about.
-
-    Coming from another place ("我从上海来成都，…") is not.
-    """
-    if not OTHER_PLACES.search(q_s):
-        return False
-    if "成都" not in q_s and "蓉" not in q_s:
-        return True
-    for part in re.split(r"[，,。；;!！]", q_s):
-        m = OTHER_PLACES.search(part)
-        if m and not re.search(r"(从|来自|在|离开|回)[^，,]{0,2}$", part[:m.start()]) \
-                and re.search(r"是不是|有没有|是否|多少|几|吗|呢|what|how|does|is there", part, re.I):
-            return True
-    return False
-
-
-def _district_share(asked: str, q_s: str) -> bool:
-    """"武侯区要建几个避难场所": a district's own share of a city-wide target.
-
-    A district the asker lives in ("我住武侯区，人才公寓打几折") does not count.
-    """
-    for part in re.split(r"[，,。？?；;!！]", q_s):
-        m = DISTRICTS.search(part)
-        if not m or re.search(r"(我|住|在|来|去|到)[^，,]{0,3}$", part[:m.start()]):
-            continue
-        if re.search(r"多少|几|哪些|有没有|是否|how many|how much|which|share", part, re.I):
-            return True
-    return False
-
-
 _CN_VALUE = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -1101,65 +1026,3 @@ def _english_lead(ask: Ask, value: str | None, c: Citation) -> str:
                 break
         return f"The policy states {value}{gloss} — see the quoted clause ({c.section})."
     return f"The policy addresses this in {c.section}; the clause reads:"
-
-
-_ABSTAIN = {
-    "value": "政策原文提到了相关内容，但没有写明您问的具体数额或期限，无法给出准确答案。",
-    "materials": "政策原文没有列出所需的申请材料。",
-    "procedure": "政策原文没有写明具体的申请或办理流程。",
-    "contact": "政策原文没有提供联系电话、网址或办理地址。",
-    "phone": "政策原文没有提供咨询电话。",
-    "deadline": "政策原文没有写明具体的时间或截止日期。",
-    "time": "政策原文没有写明具体的时间安排。",
-    "place": "政策原文没有写明具体的地点或办理场所。",
-    "money": "政策原文没有写明具体的金额或收费标准。",
-    "conditions": "政策原文没有列出具体的条件。",
-    "names": "政策原文没有列出具体的名单或名称。",
-    "name": "政策原文没有写出具体的名称。",
-    "definition": "政策原文只提到了这个说法，没有解释它具体指什么。",
-    "docno": "政策原文没有文号等发文信息。",
-    "interest": "政策原文没有写明利率或利息。",
-    "hours": "政策原文没有写明开放或办公时间。",
-    "processing": "政策原文没有写明办理时限。",
-    "per-unit": "政策原文只有总体目标，没有写明每户、每人或每家的具体标准。",
-    "current": "政策原文只规定目标和举措，没有当前的实际价格或统计数据。",
-    "other-place": "现有知识库只收录成都市的政策，无法回答其他地区的问题。",
-    "other-period": "政策原文没有涉及您问的年份或规划期，无法给出准确答案。",
-    "district": "政策原文只规定全市的目标，没有写明各区（市）县的具体安排。",
-    "other-document": "您问的是另一份文件的具体内容，现有知识库没有收录该文件，只有引用它的条款。",
-    "off-topic": "这个问题不在现有政策文件的范围内，无法根据原文回答。",
-    "empty": "知识库中没有可用的内容。",
-}
-_ABSTAIN_EN = {
-    "value": "The policy mentions this topic but does not state the specific figure you asked for.",
-    "materials": "The policy does not list the application materials.",
-    "procedure": "The policy does not describe an application procedure for this.",
-    "contact": "The policy gives no phone number, website or address for this.",
-    "phone": "The policy gives no phone number for this.",
-    "deadline": "The policy does not state a date or deadline for this.",
-    "time": "The policy does not state a date or schedule for this.",
-    "place": "The policy does not name a place or office for this.",
-    "money": "The policy does not state an amount or fee for this.",
-    "conditions": "The policy does not list the conditions for this.",
-    "names": "The policy does not list the specific names.",
-    "name": "The policy does not give the name.",
-    "definition": "The policy uses this term but does not spell out what it covers.",
-    "docno": "The policy text carries no document number or similar issuing details.",
-    "interest": "The policy does not state an interest rate.",
-    "hours": "The policy gives no opening or office hours.",
-    "processing": "The policy does not state how long this takes to process.",
-    "per-unit": "The policy states overall targets, not an amount per household, person or company.",
-    "current": "The policy sets targets and measures; it gives no current prices or statistics.",
-    "other-place": "The knowledge base covers Chengdu's policy only; it cannot answer for other places.",
-    "other-period": "The policy does not cover the year or plan period you asked about.",
-    "district": "The policy sets city-wide targets; it does not state each district's share.",
-    "other-document": "You are asking what another document says; the knowledge base holds only the clauses that cite it.",
-    "off-topic": "The policy documents do not cover this question, so there is no grounded answer.",
-    "empty": "The knowledge base is empty.",
-}
-
-
-def _abstain_message(reason: str, script: str) -> str:
-    if script == ENGLISH:
-        return _ABSTAIN_EN.get(reason, _ABSTAIN_EN["off-topic"])
-    return to_script(_ABSTAIN.get(reason, _ABSTAIN["off-topic"]), script)
