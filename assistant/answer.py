@@ -63,7 +63,7 @@ NEED_COVER = 0.6  # the share of the question's topic bigrams the answering chun
 #                   materials/place/time... questions
 ENGLISH_NEED_COVER = 0.3  # English matches the chunk only through the glossary's terms
 NAME_NEED_COVER = 0.4  # "叫啥名": the quoted name is the evidence; the topic may be paraphrased
-CLAUSE_NEED_COVER = 0.45  # ... or an amount stated in a clause this much about the question
+CLAUSE_NEED_COVER = 0.35  # ... or an amount stated in a clause this much about the question
 NAME_CLAUSE_COVER = 0.3  # ... or a quoted name in a clause this much about it
 FOCUS_COVER = 0.5  # a follow-up's answer covers its own words at least half as well as the best
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover
@@ -172,6 +172,7 @@ def _topic_text(p: Parsed, text: str | None = None) -> str:
 
 @lru_cache(maxsize=256)
 def _topic_of(text: str) -> str:
+    text = re.sub(r"^\s*(那么|那|还有|另外)", "", text)  # a follow-up's connective is no topic
     expanded = expand_query(to_simplified(text))  # the glossary is in Simplified
     # English: only the policy terms it maps to can match Chinese text
     return expanded if has_cjk(text) else expanded[len(text):]
