@@ -60,7 +60,7 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"多少钱|多少元|多少块|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])费[^，。？?]{0,4}(会不会|要不要)?涨|(?<![免消])费.{0,8}(多少|几)|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "money": r"多少钱|多少元|多少块|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])费[^，。？?]{0,4}(会不会|要不要)?涨|(?<![免消])费.{0,8}(多少|几)|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少|(自己|住户|个人|我们)(出|掏|付)钱|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere('s| is| are)\b",
     "hours": r"几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time|open(ing)? times?",
     "time": r"什么时候|啥时候?|多会儿|何时|哪天|哪一?年|为止|几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bdeadline|\b(issue|exact) dates?\b",
@@ -68,7 +68,7 @@ NEEDS = {
     "procedure": r"(怎么|如何|怎样|咋)(去|才能)?(申请|注册|登录|报名|办理|参加|加入)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact",
     "phone": r"电话|热线|号码|客服|phone|hotline",
-    "conditions": r"什么条件|哪些条件|条件是什么|要满足什么|需要满足|符合什么|eligibility|who is eligible|am i eligible|eligible for",
+    "conditions": r"算不算|属不属于|是否属于|什么条件|哪些条件|条件是什么|要满足什么|需要满足|符合什么|eligibility|who is eligible|am i eligible|eligible for",
     "names": r"(都|具体|分别)(有|是)哪(些|几)(所|家|个|座|条)?(学校|医院|公司|企业|小区|地方|项目)?[?？]?|名单|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
     "name": r"叫什么名字|叫啥名|名字叫|(在|用|上|通过)哪个(系统|平台|网站|小程序|APP|App|app)|what is it called|what('s| is) the name",
     # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
@@ -76,7 +76,8 @@ NEEDS = {
                   r"(具体(是)?指|都?包括|分别(是|指)|是哪[一二三四五六七八九十几]|指哪[一二三四五六七八九十几])|stands? for",
     "docno": r"文号|发文字号|document number|reference number",
     # how long an office takes: "人才认定证书多久能办下来"
-    "processing": r"(证|审批|手续|申请|认定|资格|执照|许可)[^，。？?]{0,12}(多久(能|可以|才能)?(办|批|审|下来|到账|拿到)|"
+    "processing": r"(证|审批|手续|申请|认定|资格|执照|许可|码)[^，。？?]{0,12}(多久(能|可以|才能)?(办|批|审|下来|到账|拿到)|"
+                  r"(几|多少)个?工作日|几天能(办|批|审)|"
                   r"办(理)?(下来|好|完)要?多久)|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
     "interest": r"利率|利息|interest rates?|\binterest\b",
     "per-unit": r"每户|一户|每家|一家|每个人|一个人|每人|人均|户均|单个|per (person|household|family|company)",
@@ -89,10 +90,11 @@ _VALUE_CUES = [
     ("money", r"报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,30}\b(subsid|allowance|grant|pension|bonus|reward)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少元|多少块|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|how old|age limit|minimum age"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
-    ("units", r"how many|(?<![哪第])(多少|几)(个|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
+    ("units", r"how many|(?<![哪第])(多少|几)(个(?![“\"「])|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
     ("days", r"(?<![这那近前])几天|多少天|住多久|免费住多久|how many days"),
     ("percent", r"几个点|多少个点|百分点|几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|rate"),
     ("ratio", r"收入比|比例是多少|差距|ratio"),
+    ("level", r"(?<![哪])几级|什么级别|达到什么级"),
     ("area", r"多大面积|面积多大|面积是多少|面积有多少|多少平(?!方公里)|几平|多少平方米|how (big|large) an area|floor area|square met"),
     ("length", r"多长(?!时间)|多远|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far|how long (is|are|will)\b.{0,40}\b(greenways?|roads?|lines?|networks?|tracks?|routes?|rivers?|lanes?|paths?|metro|subway)"),
     ("duration", r"多久|多长时间|(?<![这那近前九八七六五四三二零])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
