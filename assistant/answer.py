@@ -398,9 +398,7 @@ class Answerer:
 
     def _answer_adjacent(self, p: Parsed, hits: list[Hit]) -> Answer | None:
         """"下一句呢？": the sentence after (or before) the one the last answer quoted."""
-        pieces = sorted((x for x in re.split(r"[“”\"：:\n（）()]", p.previous_answer or "") if len(x) >= 6),
-                        key=len, reverse=True)
-        for piece in pieces:
+        for piece in _answer_pieces(p.previous_answer):
             piece_s = to_simplified(piece).strip("。； ")
             for doc in self.docs.values():
                 at = self._doc_s[doc.id].find(piece_s)
@@ -564,9 +562,8 @@ class Answerer:
 
     def _quoted_before(self, p: Parsed) -> str:
         """The longest piece of the last answer that the corpus holds verbatim."""
-        pieces = sorted((x for x in re.split(r"[“”\"：:\n（）()]", p.previous_answer or "") if len(x) >= 6),
-                        key=len, reverse=True)
-        return next((x for x in pieces if to_simplified(x).strip("。； ") in self._corpus_s), "")
+        return next((x for x in _answer_pieces(p.previous_answer)
+                     if to_simplified(x).strip("。； ") in self._corpus_s), "")
 
     def _answer_locate(self, p: Parsed, hits: list[Hit], phrase: str = "") -> Answer | None:
         """"“6100个”出自哪一条": the sections whose text holds the quoted words."""
@@ -939,6 +936,11 @@ _NUM_CN_SMALL = "零一二三四五六七八九"
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _answer_pieces(text: str | None) -> list[str]:
+    """The quotable pieces of an earlier answer, longest first (its quotes, its clauses)."""
+    return sorted((x for x in re.split(r"[“”\"：:\n（）()]", text or "") if len(x) >= 6), key=len, reverse=True)
 
 
 def _named_without_figure(q_s: str, pool: list[Clause], best_v: Clause) -> Clause | None:
