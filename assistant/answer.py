@@ -571,6 +571,8 @@ class Answerer:
         if not phrase:
             return None
         within = p.ask.section
+        # the text may space a Latin word off ("跨境電商 O2O") where the asker did not
+        spaced = re.compile(r"\s*".join(map(re.escape, phrase)))
         citations, positions = [], []
         order = sorted(range(len(self.index.chunks)),
                        key=lambda i: not _defines(phrase, self._chunk_s[i]))
@@ -578,9 +580,10 @@ class Answerer:
             c = self.index.chunks[i]
             if c.kind != "text" or within and not c.code.startswith(within):
                 continue
-            at = self._chunk_s[i].find(phrase)
-            if at < 0:
+            found = spaced.search(self._chunk_s[i])
+            if found is None:
                 continue
+            at = found.start()
             doc = self.docs[c.doc_id]
             sentence = next((sp for sp in split_sentences(c.text, c.start)
                              if sp.start <= c.start + at < sp.end), None)

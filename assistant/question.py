@@ -76,7 +76,7 @@ NEEDS = {
                   r"(具体(是)?指|都?包括|分别(是|指)|是哪[一二三四五六七八九十几]|指哪[一二三四五六七八九十几])|stands? for",
     "docno": r"文号|发文字号|document number|reference number",
     # how long an office takes: "人才认定证书多久能办下来"
-    "processing": r"(证|审批|手续|申请|认定|资格|执照|许可|码)[^，。？?]{0,12}(多久(能|可以|才能)?(办|批|审|下来|到账|拿到)|"
+    "processing": r"(证|审批|手续|申请|认定|资格|执照|许可|码)[^。？?]{0,12}(多久(能|可以|才能)?(办|批|审|下来|到账|拿到)|"
                   r"(几|多少)个?工作日|几天能(办|批|审)|"
                   r"办(理)?(下来|好|完)要?多久)|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
     "interest": r"利率|利息|interest rates?|\binterest\b",
@@ -98,7 +98,7 @@ _VALUE_CUES = [
     ("area", r"多大面积|面积多大|面积是多少|面积有多少|多少平(?!方公里)|几平|多少平方米|how (big|large) an area|floor area|square met"),
     ("length", r"多长(?!时间)|多远|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far|how long (is|are|will)\b.{0,40}\b(greenways?|roads?|lines?|networks?|tracks?|routes?|rivers?|lanes?|paths?|metro|subway)"),
     ("duration", r"多久|多长时间|(?<![这那近前九八七六五四三二零])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
-    ("count", r"多少|(?<![哪第])(几个|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
+    ("count", r"多少|(?<![哪第])(几个(?![“\"「])|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
 _LIST_CUES = r"小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
 _NAME_CUES = r"叫什么|名称|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
