@@ -259,8 +259,8 @@ class Answerer:
             adjacent = self._answer_adjacent(p, hits)
             if adjacent is not None:
                 return adjacent
-        if p.ask.section and self._other_document(p.asked, to_simplified(p.asked)):
-            return self._abstain(p, hits[:max(self.top_k, 5)], [], "other-document")
+        if self._other_document(p.asked, to_simplified(p.asked)):
+            return self._abstain(p, hits[:max(self.top_k, 5)], self._clauses(p, hits, qv), "other-document")
         if p.ask.kind == "document":
             about = self._answer_document(p, hits)
             if about is not None:

@@ -60,7 +60,7 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"多少钱|多少元|多少块|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])费[^，。？?]{0,4}(会不会|要不要)?涨|(?<![免消])费.{0,8}(多少|几)|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少|(自己|住户|个人|我们)(出|掏|付)钱|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "money": r"多少钱|多少元|多少块|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要)?涨|(?<![免消])费.{0,8}(多少|几)|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少|(自己|住户|个人|我们)(出|掏|付)钱|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere('s| is| are)\b",
     "hours": r"几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time|open(ing)? times?",
     "time": r"什么时候|啥时候?|多会儿|何时|哪天|哪一?年|为止|几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bdeadline|\b(issue|exact) dates?\b",
@@ -81,7 +81,7 @@ NEEDS = {
                   r"办(理)?(下来|好|完)要?多久)|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
     "interest": r"利率|利息|interest rates?|\binterest\b",
     "per-unit": r"每户|一户|每家|一家|每个人|一个人|每人|人均|户均|单个|per (person|household|family|company)",
-    "current": r"今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,8}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|at present|this year|last year",
+    "current": r"原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,8}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|at present|this year|last year",
 }
 
 
