@@ -247,37 +247,28 @@ class Answerer:
             qv = self.retriever.encoder.encode([to_simplified(p.query)])[0]
         hits = self.retriever.search(p.query, k=max(self.top_k, VALUE_CANDIDATES), query_vector=qv)
         p = self._name_section(p)
-        prefixed = self._answer_prefixed(p, hits)
-        if prefixed is not None:
-            return prefixed
+        read_off = next((a for a in self._structural(p, hits, qv) if a is not None), None)
+        return read_off if read_off is not None else self._answer_from_clauses(p, hits, qv)
+
+    def _structural(self, p: Parsed, hits: list[Hit], qv):
+        """Answers read off the documents' structure or the conversation, tried in order (lazily);
+        each yields None when it does not apply."""
+        yield self._answer_prefixed(p, hits)
         if p.previous_answer and p.ask.kind != "locate" and LOCATE.search(to_simplified(p.asked)):
             # "这句在哪一条下面？": where the sentence just quoted comes from
-            located = self._answer_locate(p, hits, self._quoted_before(p))
-            if located is not None:
-                return located
+            yield self._answer_locate(p, hits, self._quoted_before(p))
         if p.previous_answer and ADJACENT.search(p.asked):
-            adjacent = self._answer_adjacent(p, hits)
-            if adjacent is not None:
-                return adjacent
+            yield self._answer_adjacent(p, hits)
         if self._other_document(p.asked, to_simplified(p.asked)):
-            return self._abstain(p, hits[:max(self.top_k, 5)], self._clauses(p, hits, qv), "other-document")
+            yield self._abstain(p, hits[:max(self.top_k, 5)], self._clauses(p, hits, qv), "other-document")
         if p.ask.kind == "document":
-            about = self._answer_document(p, hits)
-            if about is not None:
-                return about
+            yield self._answer_document(p, hits)
         if p.ask.kind == "locate":
-            located = self._answer_locate(p, hits)
-            if located is not None:
-                return located
+            yield self._answer_locate(p, hits)
         if p.ask.section:
-            direct = self._answer_section(p, hits)
-            if direct is not None:
-                return direct
+            yield self._answer_section(p, hits)
         if p.ask.kind == "benefits":
-            listed = self._answer_benefits(p, hits)
-            if listed is not None:
-                return listed
-        return self._answer_from_clauses(p, hits, qv)
+            yield self._answer_benefits(p, hits)
 
     # -- structure lookups: 二(八)4 原文, 第九项工程叫什么, (八)有哪几条, 第五条
     def _section_chunks(self, code: str) -> list[int]:
