@@ -91,6 +91,41 @@ def district_share(asked: str, q_s: str) -> bool:
     return False
 
 
+_NUM_CN_SMALL = "零一二三四五六七八九"
+
+
+def other_period(asked: str, q_s: str, corpus_s: str) -> bool:
+    """A year or plan period the corpus never names (2035, 十五五, the 15th Five-Year Plan).
+
+    Args:
+        asked: the question as typed; q_s: it in Simplified; corpus_s: all documents in Simplified.
+    """
+    periods = set(re.findall(r"十[一二三四五六七八九]五", q_s))
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)\s+five-year", asked, re.I)
+    if m and 1 <= int(m.group(1)) <= 19:
+        n = int(m.group(1))
+        periods.add(("十" + _NUM_CN_SMALL[n - 10].replace("零", "") if n >= 10 else _NUM_CN_SMALL[n]) + "五")
+    if any(x and x not in corpus_s for x in periods):
+        return True
+    for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", q_s):
+        covered = y in corpus_s or ("2021" <= y <= "2025" and "十四五" in corpus_s)
+        if not covered:
+            return True
+    return False
+
+
+def other_document(q_s: str, titles: list[str]) -> bool:
+    """A question about what another document says (《成都市人才分类目录》里…), which the
+    corpus only names; `titles` are the corpus's own titles in Simplified."""
+    for m in re.finditer(r"《([^》]{2,40})》\s*(?:里|中|里面|当中|第|对)", q_s):
+        if not any(same_title(m.group(1), t) for t in titles):
+            return True
+    for m in re.finditer(r"([\u4e00-\u9fff]{4,30}?(条例|办法|规定|指引|目录|白皮书|细则))\s*(里|中|里面|当中|对)", q_s):
+        if not any(same_title(m.group(1), t) for t in titles):
+            return True
+    return False
+
+
 ABSTAIN = {
     "value": "政策原文提到了相关内容，但没有写明您问的具体数额或期限，无法给出准确答案。",
     "materials": "政策原文没有列出所需的申请材料。",

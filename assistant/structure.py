@@ -1,0 +1,488 @@
+"""Structure: answers read off the documents' own structure, not chosen among clauses.
+
+A section named by number or title (二(八)4 原文, 第九项工程叫什么, (八)有哪几条), the items a
+quoted prefix begins (“人人都……”), where a phrase appears, the sentence after the last quote, the
+document's title/issuers/period/source lines, and the entitlements for a kind of person. Each
+answer method returns None when the question is not of its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .chunk import Chunk, split_sentences, title_end
+from .cite import Citation, cite
+from .figures import find_value
+from .index import Index
+from .ingest import Document
+from .question import ADJACENT, Ask, Parsed, locate_phrase
+from .reply import Answer, with_sources
+from .retrieve import Hit
+from .script import ENGLISH, to_script, to_simplified
+
+
+CATEGORY_LABELS = {
+    "housing": ("住房", "Housing"), "work": ("就业", "Work"), "start-up": ("创业", "Start-up"),
+    "education": ("教育", "Education"), "health": ("医疗健康", "Health"), "care": ("照护养老", "Care"),
+    "transport": ("交通出行", "Transport"), "environment": ("生态环境", "Environment"),
+    "services": ("生活服务", "Services"), "income": ("收入", "Income"), "other": ("其他", "Other"),
+}
+
+
+class Structure:
+    """Section, item and sentence lookups over the indexed chunks of the corpus."""
+
+    def __init__(self, index: Index, docs: dict[str, Document], doc_s: dict[str, str], top_k: int = 8):
+        """Args: `doc_s` is each document's text in Simplified characters (same offsets)."""
+        self.index = index
+        self.docs = docs
+        self.top_k = top_k
+        self._doc_s = doc_s
+        self._register = None
+        self._all_text: str | None = None
+        self.chunk_s = [doc_s[c.doc_id][c.start:c.end] if c.doc_id in doc_s else to_simplified(c.text)
+                        for c in index.chunks]
+        self.position = {c.id: i for i, c in enumerate(index.chunks)}
+        self._by_code: dict[str, list[int]] = {}
+        for i, c in enumerate(index.chunks):
+            self._by_code.setdefault(c.code, []).append(i)
+
+    def pinned(self, positions: list[int], hits: list[Hit]) -> list[Hit]:
+        """The chunks an answer was built from first, then the rest of the ranking.
+
+        A chunk the search ranked keeps its scores; one reached by structure (a section looked
+        up by number, the items a clause announces) is listed with score 1.
+        """
+        order = list(dict.fromkeys(positions))
+        ranked = {h.position: h for h in hits}
+        pinned = [ranked.get(i) or Hit(chunk=self.index.chunks[i], score=1.0, lexical=1.0, dense=0.0,
+                                       best_unit=None, position=i) for i in order]
+        rest = [h for h in hits if h.position not in set(order)]
+        return (pinned + rest)[:max(self.top_k, 5)]
+
+    def positions_of(self, citations: list[Citation]) -> list[int]:
+        return [self.position[c.chunk_id] for c in citations if c.chunk_id in self.position]
+
+    def _section_chunks(self, code: str) -> list[int]:
+        if code.startswith("第") and code.endswith("条"):
+            return [i for i, c in enumerate(self.index.chunks) if c.code.endswith(code) or
+                    re.search(re.escape(code) + r"(?![十一二三四五六七八九])", c.code)
+                    and not re.search(re.escape(code) + r"[(（]", c.code)]
+        return list(self._by_code.get(code, []))
+
+    def _children(self, head: Chunk) -> list[Chunk]:
+        """The first chunk of each direct sub-section of a heading, in order."""
+        depth = len(head.section_path)
+        return [c for c in self.index.chunks
+                if c.doc_id == head.doc_id and len(c.section_path) == depth + 1
+                and c.section_path[:depth] == head.section_path
+                and (c.id == f"{c.doc_id}#{c.code}" or c.id == f"{c.doc_id}#{c.code}~1")]
+
+    def _named_heading(self, q_s: str, partial: bool = False) -> Chunk | None:
+        """The heading whose title the question names (the longest); with `partial`, also by the
+        first four characters of a project's name ("生态惠民那部分")."""
+        named = [c for c in self.index.chunks if c.kind == "heading" and len(_bare_title(c)) >= 4
+                 and _bare_title(c) in q_s]
+        if not named and partial:
+            named = [c for c in self.index.chunks if c.kind == "heading" and len(_bare_title(c)) >= 6
+                     and _bare_title(c)[:4] in q_s]
+            if len({c.code for c in named}) != 1:
+                return None
+        return max(named, key=lambda c: len(_bare_title(c))) if named else None
+
+    def name_section(self, p: Parsed) -> Parsed:
+        """A heading named by its title: "生活成本竞争力提升工程第1条" (then an item number, also
+        after "努力方向有几条？" → "第二条呢"), "城市通勤效率提升工程一共几项，各叫什么" (its items)."""
+        q_s = to_simplified(p.asked)
+        m = re.search(r"第\s*([一二三四五六七八九十]+|\d{1,2})\s*(?:条|项|点|小项)", q_s)
+        if not m:
+            if p.ask.section or not re.search(r"一共几|几项|几条|各叫|分别叫|分别是什么|哪几条|哪几项|还有哪几个|还有哪些", q_s):
+                return p
+            head = self._named_heading(q_s, partial=True)
+            if head is None or not self._children(head):
+                return p
+            return replace(p, ask=Ask("list", section=head.code, needs=p.ask.needs))
+        if p.ask.section and not re.fullmatch(r"第.+条", p.ask.section):
+            return p
+        head = self._named_heading(q_s) or (self._named_heading(to_simplified(p.leans_on))
+                                            if p.leans_on else None)
+        if head is None:
+            return p
+        n = m.group(1)
+        n = int(n) if n.isdigit() else _CN_VALUE.get(n, 0)
+        children = self._children(head)
+        if not 1 <= n <= len(children):
+            return p
+        kind = p.ask.kind if p.ask.kind in ("name", "list", "value") else "section"
+        return replace(p, ask=Ask(kind, p.ask.value, children[n - 1].code, p.ask.needs))
+
+    def answer_section(self, p: Parsed, hits: list[Hit], positions: list[int] | None = None
+                        ) -> Answer | None:
+        positions = positions or self._section_chunks(p.ask.section)
+        if not positions:
+            return None
+        chunks = [self.index.chunks[i] for i in positions]
+        head = chunks[0]
+        doc = self.docs[head.doc_id]
+        body = [c for c in self.index.chunks
+                if c.doc_id == head.doc_id and c.code == head.code and c.kind == "text"]
+        wants = p.ask.kind
+        if wants == "section" and not body:
+            wants = "list"
+        if wants == "list" and not self._children(head):
+            wants = "section"  # "二(八)4 讲了哪些方面": an item without sub-items, in full
+        citations: list[Citation] = []
+        sep = "：" if p.script != ENGLISH else ": "
+        lead = to_script(_title_text(head), p.script)
+        if wants == "name":
+            s, e = _title_span(head)
+            citations.append(cite(doc, head, s, e))
+            text_body = lead
+        elif wants == "list":
+            for c in self._children(head):
+                s, e = _title_span(c)
+                citations.append(cite(self.docs[c.doc_id], c, s, e))
+            if not citations:
+                return None
+            text_body = lead + sep + "；".join(to_script(x.quote, p.script) for x in citations)
+        else:
+            if head.kind == "heading":  # a project: its name, then its opening paragraph
+                s, e = _title_span(head)
+                citations.append(cite(doc, head, s, e))
+            for c in body:
+                citations.append(cite(self.docs[c.doc_id], c, c.start, c.end))
+            text_body = "\n".join(to_script(c.quote, p.script) for c in citations)
+            if wants == "value":
+                kind = "money" if "money" in p.ask.needs else p.ask.value
+                value = find_value(kind, to_simplified(text_body), [])
+                if not value and p.ask.needs:
+                    return None  # "二(八)2 的补贴各档标准是多少": the clauses decide, or abstain
+                if value:
+                    lead = to_script(value, p.script)
+                    text_body = lead + "。" + text_body
+        # the whole section first (it holds every sub-section), then what was cited
+        wide = [i for i, c in enumerate(self.index.chunks)
+                if c.doc_id == head.doc_id and c.code == head.code and c.kind in ("heading", "section")]
+        retrieved = self.pinned(wide + positions + self.positions_of(citations), hits)
+        text = with_sources(text_body, citations, p.script)
+        return Answer(p.asked, True, text, citations, retrieved, p.searched, p.script, lead=lead,
+                      notices=p.notices)
+
+    def answer_list(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+        """"生态惠民示范工程有哪几条": the best heading among the top hits, with its sub-sections."""
+        for h in hits[:3]:
+            if h.chunk.kind in ("heading", "section") and h.chunk.outline:
+                return self.answer_section(replace(p, ask=Ask("list", section=h.chunk.code)), hits,
+                                            positions=[h.position])
+        return None
+
+    def following_items(self, c: Chunk) -> list[Chunk]:
+        """The items right after a chunk that announces them (…指符合以下条件之一者：)."""
+        start = self.position[c.id]
+        base, depth = c.section_path, len(c.section_path)
+        out = []
+        for x in self.index.chunks[start + 1:]:
+            if x.kind == "section":
+                continue
+            if x.doc_id != c.doc_id or len(x.section_path) <= depth or x.section_path[:depth] != base:
+                break
+            out.append(x)
+            if len(out) == 8:
+                break
+        return out
+
+    def answer_prefixed(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+        """"那几个“人人都……”分别是什么": every item whose title starts with the quoted words."""
+        m = re.search(r"[“\"「]([^”\"」…]{1,10})(?:……|…|\.\.\.)[”\"」]|[“\"「]([^”\"」…]{1,10})[”\"」]\s*(?:分别|都是|是哪|有哪)",
+                      to_simplified(p.asked))
+        if not m:
+            return None
+        prefix = m.group(1) or m.group(2)
+        items = [c for c in self.index.chunks if c.kind != "section" and c.section_path
+                 and to_simplified(c.section_path[-1]).lstrip("—").startswith(prefix)
+                 and c.start == min(x.start for x in self.index.chunks if x.id.split("~")[0] == c.id.split("~")[0])]
+        items = sorted({c.code: c for c in items}.values(), key=lambda c: (c.doc_id, c.start))
+        if len(items) < 2:
+            return None
+        citations = [cite(self.docs[c.doc_id], c, *_title_span(c)) for c in items]
+        # the section holding them all first: one passage a reader can check them in
+        parent = [i for i, c in enumerate(self.index.chunks) if c.doc_id == items[0].doc_id
+                  and c.kind in ("heading", "section") and c.start <= items[0].start and items[-1].end <= c.end]
+        parent = [min(parent, key=lambda i: self.index.chunks[i].end - self.index.chunks[i].start)] if parent else []
+        body = "\n".join(f"{i}. {to_script(x.quote, p.script) if p.script != ENGLISH else x.quote}"
+                          for i, x in enumerate(citations, 1))
+        return Answer(p.asked, True, with_sources(body, citations, p.script), citations,
+                      self.pinned(parent + self.positions_of(citations), hits), p.searched, p.script,
+                      lead=citations[0].quote, notices=p.notices)
+
+    def answer_document(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+        """The document's own title and issuers (its first line) or the source named at its end."""
+        q_s = to_simplified(p.asked)
+        docs = list(self.docs.values())
+        named = [d for d in docs if _distinct_name(d, q_s)]
+        doc = (named or [d for d in docs if d.kind != "related"] or docs)[0]
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
+        if not lines:
+            return None
+        if p.ask.value == "period":
+            for c in self.index.chunks:
+                if c.doc_id == doc.id and len(c.section_path) == 1 and c.kind == "text":
+                    for sp in split_sentences(c.text, c.start):
+                        m = re.search(r"“?十[一二三四五六七八九]五”?时期|\d{4}\s*年?\s*[-—至到]\s*\d{4}\s*年",
+                                      self._doc_s[doc.id][sp.start:sp.end])
+                        if m:
+                            return self._compose_span(p, hits, doc, c, sp.start, sp.end, m.group(0).replace("“", "").replace("”", ""))
+            return None
+        if p.ask.value == "source":
+            spans = [(s0, e0) for s0, e0 in lines[-3:] if re.match(r"\s*(来源|來源)\s*[:：]", doc.text[s0:e0])]
+        else:
+            s0, e0 = lines[0]
+            spans = [(s0, e0)] if to_simplified(doc.title) in to_simplified(doc.text[s0:e0]) else []
+        if not spans:
+            return None
+        s0, e0 = spans[-1]
+        chunk = next((c for c in self.index.chunks if c.doc_id == doc.id and c.start <= s0 < c.end), None)
+        if chunk is None:
+            return None
+        citation = cite(doc, chunk, s0, e0)
+        quote = to_script(citation.quote, p.script) if p.script != ENGLISH else citation.quote
+        lead = quote
+        english = {"title": "The title line, with the issuers, reads:", "issuer": "The title line names the issuers:",
+                   "period": "The policy runs in this period:",
+                   "source": "The source named at the end of the document:"}
+        body = f"“{quote}”" if p.script != ENGLISH else f"{english[p.ask.value]}\n“{quote}”"
+        return Answer(p.asked, True, with_sources(body, [citation], p.script), [citation],
+                      self.pinned([self.position[chunk.id]], hits), p.searched, p.script, lead=lead,
+                      notices=p.notices)
+
+    def _compose_span(self, p: Parsed, hits: list[Hit], doc: Document, chunk: Chunk, start: int, end: int,
+                      lead: str) -> Answer:
+        """An answer that states a short finding, then quotes the one sentence that holds it."""
+        citation = cite(doc, chunk, start, end)
+        quote = citation.quote if p.script == ENGLISH else to_script(citation.quote, p.script)
+        lead = lead if p.script == ENGLISH else to_script(lead, p.script)
+        body = f"{lead}。\n“{quote}”" if p.script != ENGLISH else f"{lead}\n“{quote}”"
+        return Answer(p.asked, True, with_sources(body, [citation], p.script), [citation],
+                      self.pinned([self.position[chunk.id]], hits), p.searched, p.script, lead=lead,
+                      notices=p.notices)
+
+    def document_period(self, p: Parsed, item: Citation, retrieved: list[Hit]) -> Answer | None:
+        """When an item (`item`, the clause found) names no date, the period its whole document
+        runs for (十四五时期)."""
+        doc = self.docs[item.doc_id]
+        for c in self.index.chunks:
+            if c.doc_id != doc.id or len(c.section_path) != 1 or c.section_path[0] != doc.title:
+                continue  # only the preamble, before the first heading
+            for sp in split_sentences(c.text, c.start):
+                sentence = doc.text[sp.start:sp.end]
+                m = re.search(r"“?十[一二三四五六七八九]五”?时期|\d{4}\s*年?\s*[-—至到]\s*\d{4}\s*年",
+                              to_simplified(sentence))
+                if m:
+                    return self._compose_period(p, item, c, sp.start, sp.end, m.group(0), retrieved)
+        return None
+
+    def _compose_period(self, p: Parsed, item: Citation, c: Chunk, start: int, end: int, period: str,
+                        retrieved: list[Hit]) -> Answer:
+        citations = [cite(self.docs[c.doc_id], c, start, end), item]
+        if p.script == ENGLISH:
+            lead = f"The item itself names no date; the whole policy runs in the {period} period."
+            body = lead + "\n" + "\n".join(f"“{x.quote}”" for x in citations)
+        else:
+            lead = to_script(f"该项没有单独写明完成时间；整个文件在{period}实施。", p.script)
+            body = lead + "\n" + "\n".join(f"“{to_script(x.quote, p.script)}”" for x in citations)
+        return Answer(p.asked, True, with_sources(body, citations, p.script), citations,
+                      self.pinned(self.positions_of(citations), retrieved), p.searched, p.script,
+                      lead=lead, notices=p.notices)
+
+    @property
+    def corpus_s(self) -> str:
+        if self._all_text is None:
+            self._all_text = "\n".join(self._doc_s.values())
+        return self._all_text
+
+    def quoted_before(self, p: Parsed) -> str:
+        """The longest piece of the last answer that the corpus holds verbatim."""
+        return next((x for x in _answer_pieces(p.previous_answer)
+                     if to_simplified(x).strip("。； ") in self.corpus_s), "")
+
+    def answer_locate(self, p: Parsed, hits: list[Hit], phrase: str = "") -> Answer | None:
+        """"“6100个”出自哪一条": the sections whose text holds the quoted words."""
+        phrase = to_simplified(phrase or locate_phrase(p.asked)).replace(" ", "").strip("。；")
+        if not phrase:
+            return None
+        within = p.ask.section
+        # the text may space a Latin word off ("跨境電商 O2O") where the asker did not
+        spaced = re.compile(r"\s*".join(map(re.escape, phrase)))
+        citations, positions = [], []
+        order = sorted(range(len(self.index.chunks)),
+                       key=lambda i: not defines(phrase, self.chunk_s[i]))
+        for i in order:
+            c = self.index.chunks[i]
+            if c.kind != "text" or within and not c.code.startswith(within):
+                continue
+            found = spaced.search(self.chunk_s[i])
+            if found is None:
+                continue
+            at = found.start()
+            doc = self.docs[c.doc_id]
+            sentence = next((sp for sp in split_sentences(c.text, c.start)
+                             if sp.start <= c.start + at < sp.end), None)
+            s0, e0 = (sentence.start, sentence.end) if sentence else (c.start, c.end)
+            citations.append(cite(doc, c, s0, e0))
+            positions.append(i)
+            if len(citations) == 3:
+                break
+        if not citations:
+            return None
+        where = "；".join(to_script(c.section, p.script) for c in citations)
+        lead = where
+        body = (f"“{to_script(phrase, p.script)}”出自：{where}" if p.script != ENGLISH
+                else f"“{phrase}” appears in: {where}")
+        body += "\n" + "\n".join(f"“{to_script(c.quote, p.script)}”" for c in citations)
+        return Answer(p.asked, True, with_sources(body, citations, p.script), citations,
+                      self.pinned(positions, hits), p.searched, p.script, lead=lead, notices=p.notices)
+
+    def answer_adjacent(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+        """"下一句呢？": the sentence after (or before) the one the last answer quoted."""
+        for piece in _answer_pieces(p.previous_answer):
+            piece_s = to_simplified(piece).strip("。； ")
+            for doc in self.docs.values():
+                at = self._doc_s[doc.id].find(piece_s)
+                if at < 0:
+                    continue
+                spans = [sp for c in self.index.chunks if c.doc_id == doc.id and c.kind == "text"
+                         for sp in split_sentences(c.text, c.start)]
+                spans = sorted(set(spans), key=lambda sp: (sp.start, sp.end))
+                here = next((i for i, sp in enumerate(spans) if sp.start <= at < sp.end), None)
+                if here is None:
+                    continue
+                step = -1 if ADJACENT.search(p.asked).group(2) else 1
+                titled = self._titled_sibling(doc, spans[here], step)
+                if titled is not None:  # after a bullet's title comes the next bullet's title
+                    chunk, start, end = titled
+                elif 0 <= here + step < len(spans):
+                    start, end = spans[here + step].start, spans[here + step].end
+                    chunk = next(c for c in self.index.chunks
+                                 if c.doc_id == doc.id and c.kind == "text" and c.start <= start < c.end)
+                else:
+                    return None
+                citation = cite(doc, chunk, start, end)
+                quote = citation.quote if p.script == ENGLISH else to_script(citation.quote, p.script)
+                body = f"“{quote}”"
+                return Answer(p.asked, True, with_sources(body, [citation], p.script), [citation],
+                              self.pinned([self.position[chunk.id]], hits), p.searched, p.script,
+                              lead=quote, notices=p.notices)
+        return None
+
+    def _titled_sibling(self, doc: Document, sentence, step: int):
+        """The next (or previous) item's title when a sentence is an item's own title."""
+        own = [i for i, c in enumerate(self.index.chunks)
+               if c.doc_id == doc.id and c.start == sentence.start and c.section_path
+               and doc.text[sentence.start:sentence.end].strip("。 ") in c.section_path[-1]]
+        if not own:
+            return None
+        c = self.index.chunks[own[0]]
+        siblings = [x for x in self.index.chunks if x.doc_id == doc.id and x.kind != "section"
+                    and x.section_path[:-1] == c.section_path[:-1] and len(x.section_path) == len(c.section_path)
+                    and x.start == min(y.start for y in self.index.chunks if y.code == x.code and y.doc_id == doc.id)]
+        siblings = sorted({x.start: x for x in siblings}.values(), key=lambda x: x.start)
+        at = next((i for i, x in enumerate(siblings) if x.code == c.code), None)
+        if at is None or not 0 <= at + step < len(siblings):
+            return None
+        x = siblings[at + step]
+        title_s, title_e = _title_span(x)
+        return x, title_s, title_e
+
+    @property
+    def register(self):
+        """The entitlements register, derived from the corpus on first use."""
+        if self._register is None:
+            from .entitlements import build_register
+
+            self._register = build_register(list(self.docs.values()))
+        return self._register
+
+    def answer_benefits(self, p: Parsed, hits: list[Hit]) -> Answer | None:
+        """"我是刚毕业的大学生，能享受什么？": the entitlements for that person, grouped."""
+        from .entitlements import persona_rows
+
+        found = persona_rows(p.asked, self.register)
+        if found is None or not found.rows:
+            return None
+        citations: list[Citation] = []
+        lines = []
+        for category, rows in found.by_category.items():
+            items = [r for r in rows if r.kind == "entitlement"][:4] or rows[:2]
+            if not items:
+                continue
+            label = CATEGORY_LABELS.get(category, (category, category))
+            lines.append(f"【{label[0]}】" if p.script != ENGLISH else f"[{label[1]}]")
+            for r in items:
+                doc = self.docs[r.doc_id]
+                chunk_id = r.id.rsplit(":", 1)[0]
+                citations.append(Citation(source=r.source, section=r.section, quote=r.quote,
+                                          start=r.start, end=r.end, chunk_id=chunk_id, doc_id=r.doc_id,
+                                          title=doc.title, page=doc.page_at(r.start), verified=doc.verified))
+                amount = f"：{r.value}{r.unit}" if r.value and f"{r.value}{r.unit}" not in r.what else ""
+                lines.append(f"{len(citations)}. {to_script(r.what, p.script)}{amount}"
+                             f"（{to_script(r.code, p.script)}）")
+            if len(citations) >= 16:
+                break
+        who = "、".join(found.personas)
+        head = (f"按原文，与{who}相关的权益和服务：" if p.script != ENGLISH
+                else f"What the policy offers for {who} (quoted clauses below):")
+        body = to_script(head, p.script) + "\n" + "\n".join(lines)
+        return Answer(p.asked, True, with_sources(body, citations, p.script), citations,
+                      self.pinned(self.positions_of(citations), hits), p.searched, p.script,
+                      lead=to_script(head, p.script), notices=p.notices)
+
+
+# ------------------------------------------------------------------ text
+
+_TITLE_END = re.compile(r"[。；]")
+
+
+def _title_span(c: Chunk) -> tuple[int, int]:
+    line = c.text[: title_end(c) - c.start]
+    m = _TITLE_END.search(line)
+    return c.start, c.start + (m.start() if m else len(line))
+
+
+def _answer_pieces(text: str | None) -> list[str]:
+    """The quotable pieces of an earlier answer, longest first (its quotes, its clauses)."""
+    return sorted((x for x in re.split(r"[“”\"：:\n（）()]", text or "") if len(x) >= 6), key=len, reverse=True)
+
+
+def defines(term: str, text_s: str) -> bool:
+    """Whether a clause spells a term out: 所称“县市新城”包括…, “X”是指…, X：…, or the term
+    followed by the quoted items it stands for (“五绿润城”行动…“绿心”、…“绿肺”)."""
+    at = text_s.find(term)
+    if at < 0:
+        return False
+    rest = text_s[at + len(term):]
+    before = re.split(r"[，,。；;：:]", text_s[:at])[-1]
+    return bool(re.match(r"[”\"」』]?\s*(是指|指|即|包括|包含|分别是|：|:|（|\()", rest[:4])) \
+        or "所称" in text_s[:at] or len(re.findall(r"“[^”]{1,12}”", rest)) >= 2 or before.count("、") >= 2 \
+        or text_s.count(term) >= 3  # “有无熟人一个样、大小企业一个样、…”
+
+
+_CN_VALUE = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _bare_title(c: Chunk) -> str:
+    """A heading's title without its number and full stop: 生活成本竞争力提升工程."""
+    title = to_simplified(_title_text(c)).strip()
+    return re.sub(r"^(第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、])\s*",
+                  "", title).rstrip("。.；;:：？?")
+
+
+def _distinct_name(doc: Document, q_s: str) -> bool:
+    """Whether a question names a related document by a word of its title (优租, 急需紧缺)."""
+    title = to_simplified(doc.title).removeprefix("成都市")
+    return any(title[i:i + 4] in q_s for i in range(len(title) - 3))
+
+
+def _title_text(c: Chunk) -> str:
+    s, e = _title_span(c)
+    return c.text[: e - s]
