@@ -23,7 +23,7 @@ from .question import ADJACENT, LOCATE, Ask, Parsed, analyse, quoted_phrase
 from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .scope import (NEED_EVIDENCE, OFF_TOPIC, about_other_place, abstain_message,
-                    district_share, other_document, other_period)
+                    district_share, only_baseline, other_document, other_period)
 from .script import ENGLISH, has_cjk, to_script, to_simplified
 from .structure import Structure, defines
 
@@ -288,6 +288,7 @@ class Answerer:
         if any(n.replace(" ", "") not in self.structure.corpus_s for n in named):
             return self._abstain(p, retrieved, clauses, "off-topic")  # "地铁19号线" is not in the policy
         for reason, outside in (("other-period", other_period(p.asked, q_s, self.structure.corpus_s)),
+                                ("baseline", only_baseline(q_s, self.structure.corpus_s)),
                                 ("district", district_share(p.asked, q_s)),
                                 ("other-document", other_document(q_s, self._titles_s))):
             if outside:

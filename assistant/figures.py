@@ -15,7 +15,7 @@ VALUE_PATTERNS = {
     "discount": rf"{NUM}折",
     "days": rf"{NUM}\s*(?:天|日)(?!常)",
     "age": rf"{NUM}\s*周?岁",
-    "level": r"[一二三四五六七八九十\d]+\s*级",
+    "level": r"[一二两三四五六七八九十\d]+\s*级",
     "area": rf"{NUM}\s*(?:万)?\s*(?:平方米|平米|亩|公顷|平方公里|㎡)",
     "date": rf"{NUM}\s*月\s*(?:[至到\-—~－]\s*{NUM}\s*月)?",
     "duration": rf"{NUM}\s*(?:天|个月|年(?![\d度底末初])|分钟|小时|周(?!岁))|{NUM}\s*年内|“?十四五”?末期?",
@@ -31,12 +31,18 @@ _CN = "[一二两三四五六七八九十百千]+"
 VALUE_PATTERNS["units"] = rf"{NUM}\s*(?:万|亿)?\s*(?:个(?!月|百分点)|所|张|家|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|批|床|公里|平方米|亩)"
 VALUE_PATTERNS["count_cn"] = rf"{_CN}(?:万|亿)?(?:个|所|张|家|公里|户|年|条|座|项|支|类|次|倍)(?![一-龥]{{0,1}}样)"
 VALUE_PATTERNS["duration_cn"] = rf"{_CN}(?:天|个月|年|分钟|小时|周)"
+# "电梯年检要覆盖多少": the policy answers a share with "全覆盖"
+VALUE_PATTERNS["full"] = r"全覆盖|全面覆盖"
 VALUE_PATTERNS_RE = {k: re.compile(v) for k, v in VALUE_PATTERNS.items()}
 
 _YEAR = re.compile(r"(19|20)\d\d\s*年")  # a year is a date, not an amount
-_FALLBACK = {"percent": ("ratio",), "ratio": ("percent",), "days": ("duration",), "money": ("percent",),
-             "count": ("count_cn",), "duration": ("duration_cn", "length"),
+_FALLBACK = {"percent": ("ratio", "full"), "ratio": ("percent",), "days": ("duration",), "money": ("percent",),
+             "count": ("count_cn", "full"), "duration": ("duration_cn", "length"),
              "units": ("count_cn",), "length": ("duration",)}  # "多远": 15分钟步行
+
+
+# "一个月能补多少" is answered by a subsidy's share (补贴比例70%), not by any share (覆盖率70%)
+_FALLBACK_PHRASE = {("money", "percent"): re.compile(r"补|报销|资助|奖励|分担|比例|折")}
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,11 @@ def find_figure(kind: str, text_s: str, anchors: list[str]) -> Figure | None:
     for other in _FALLBACK.get(kind, ()):
         if found:
             break
-        found = [m for m in VALUE_PATTERNS_RE[other].finditer(text_s) if not _YEAR.match(m.group(0))]
+        if other == "full" and not any("覆盖" in a for a in anchors):
+            continue  # "几成业主同意" is not answered by 物业服务全覆盖
+        found = [m for m in VALUE_PATTERNS_RE[other].finditer(text_s) if not _YEAR.match(m.group(0))
+                 and ((kind, other) not in _FALLBACK_PHRASE
+                      or _FALLBACK_PHRASE[kind, other].search(_phrase(text_s, m)))]
     if not found:
         return None
     picked = _respectively(found, text_s, anchors)

@@ -60,8 +60,9 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"多少钱|多少元|多少块|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要)?涨|(?<![免消])费.{0,8}(多少|几)|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少|(自己|住户|个人|我们)(出|掏|付)钱|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|how much does .* cost|\bprices?\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
-    "place": r"(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere('s| is| are)\b",
+    "money": r"多少钱|多少元|多少块|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要)?涨|(?<![免消])费.{0,8}(多少|几)|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少|(自己|住户|个人|我们)(出|掏|付)钱|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|how much does .* cost|\bprices?\b(?![- ]to[- ]income)|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "place": r"(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere('s| is| are)\b|\bwhich (neighbou?rhoods?|streets?|locations?)\b|\blocated\b",
+    "districts": r"\bwhich (districts?|counties)\b",
     "hours": r"几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time|open(ing)? times?",
     "time": r"什么时候|啥时候?|多会儿|何时|哪天|哪一?年|为止|几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bdeadline|\b(issue|exact) dates?\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
@@ -80,8 +81,9 @@ NEEDS = {
                   r"(几|多少)个?工作日|几天能(办|批|审)|"
                   r"办(理)?(下来|好|完)要?多久)|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
     "interest": r"利率|利息|interest rates?|\binterest\b",
+    "penalty": r"罚款|罚多少|罚钱|罚金|处罚|罚则|\bfined?\b|\bpenalt",
     "per-unit": r"每户|一户|每家|一家|每个人|一个人|每人|人均|户均|单个|per (person|household|family|company)",
-    "current": r"原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,8}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|at present|this year|last year",
+    "current": r"原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,8}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
 }
 
 
@@ -92,16 +94,16 @@ _VALUE_CUES = [
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
     ("units", r"how many|(?<![哪第])(多少|几)(个(?![“\"「])|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
     ("days", r"(?<![这那近前])几天|多少天|住多久|免费住多久|how many days"),
-    ("percent", r"百分之多少|几个点|多少个点|百分点|几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|rate"),
-    ("ratio", r"收入比|比例是多少|差距|ratio"),
+    ("percent", r"百分之多少|几个点|多少个点|百分点|几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|\brates?\b"),
+    ("ratio", r"收入比|比例是多少|差距|\bratios?\b"),
     ("level", r"(?<![哪])几级|什么级别|达到什么级"),
-    ("area", r"多大面积|面积多大|面积是多少|面积有多少|多少平(?!方公里)|几平|多少平方米|how (big|large) an area|floor area|square met"),
+    ("area", r"多大面积|多大地方|面积多大|面积是多少|面积有多少|多少平(?!方公里)|几平|多少平方米|how (big|large) an area|floor area|square met"),
     ("length", r"多长(?!时间)|多远|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far|how long (is|are|will)\b.{0,40}\b(greenways?|roads?|lines?|networks?|tracks?|routes?|rivers?|lanes?|paths?|metro|subway)"),
     ("duration", r"多久|多长时间|(?<![这那近前九八七六五四三二零])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
     ("count", r"多少|(?<![哪第])(几个(?![“\"「])|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
 _LIST_CUES = r"小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
-_NAME_CUES = r"叫什么|名称|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
+_NAME_CUES = r"叫什么|名称|全称|全名|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
 _MATERIALS = r"材料|证件|证明文件|提交什么|提交哪些|带什么|准备什么|准备哪些|documents? (do|are|should)|paperwork"
 _PROCEDURE = r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|去哪申请|在哪申请|在哪里申请|在哪办|哪里办|线上申请|how (do|can) i apply|how to apply|where (do|can) i apply|application process"
 _CONTACT = r"电话|热线|联系方式|网址|网站|地址|窗口|邮箱|phone|hotline|website|address|contact"
@@ -141,15 +143,18 @@ def section_ref(q: str) -> str:
     m = re.search(rf"([一二三])\s*[、.]?\s*[(（]\s*([{_CN_NUM}]+)\s*[)）]\s*(?:第?\s*(\d{{1,2}})\s*(?:条|项|点|小项)?)?", s)
     if m:
         return f"{m.group(1)}({m.group(2)}){m.group(3) or ''}"
-    m = re.search(rf"(?<![一二三四五六七八九十\d])[(（]\s*([{_CN_NUM}]+)\s*[)）]\s*(\d{{1,2}})?", s)
+    m = re.search(rf"(?<![一二三四五六七八九十\d])[(（]\s*([{_CN_NUM}]+)\s*[)）]\s*(\d{{1,2}})?"
+                  rf"(?:[^，,。？?\d()（）]{{0,12}}?第\s*(\d{{1,2}}|[{_CN_NUM}])\s*(?:条|项|点|小项))?", s)
     if m:
-        return f"二({m.group(1)}){m.group(2) or ''}"
-    m = re.search(rf"第\s*([{_CN_NUM}]+|\d+)\s*(?:项|个|大)\s*(?:工程|任务)|(?:十大工程|十项工程)[^，,。？?]{{0,3}}第\s*([{_CN_NUM}]+|\d+)\s*(?:项|个)", s)
+        item = m.group(2) or m.group(3) or ""
+        return f"二({m.group(1)}){_CN_DIGIT.get(item, item)}"
+    m = re.search(rf"第\s*([{_CN_NUM}]+|\d+)\s*(?:项|个|大)\s*(?:工程|任务|项目)|(?:十大工程|十项工程)[^，,。？?]{{0,3}}第\s*([{_CN_NUM}]+|\d+)\s*(?:项|个)"
+                  rf"|(?<![\u4e00-\u9fff])(?:项目|工程)\s*([{_CN_NUM}]|10|[1-9])(?![\d{_CN_NUM}万个项条所家])", s)
     if m:
-        n = m.group(1) or m.group(2)
+        n = m.group(1) or m.group(2) or m.group(3)
         n = _NUM_CN.get(int(n), n) if n.isdigit() else n
         return f"二({n})"
-    if re.search(r"(十大工程|十项工程)(分别|具体|都)?(有|是|包括|指)(哪些|哪几|哪十|什么)(工程|项目)?[?？]?$|"
+    if re.search(r"(十大工程|十项工程)(分别|具体|都)?(有|是|包括|指)(哪些|哪几|哪十|什么)个?(工程|项目)?[?？]?$|"
                  r"哪十(大|项|个)工程|what are the ten (major )?projects|list the ten", s, re.I):
         return "二"
     m = re.search(rf"({'|'.join(_PART_NAMES)})[^，,。？?]{{0,4}}(一共|共|都|包括|有)?(几条|几项|哪几|哪些|分别)", s)
@@ -283,6 +288,12 @@ def asked_value(simplified: str, lower: str) -> str:
 
     A figure named only as context before a yes/no question ("断了几个月，还能接着领吗")
     is not what is asked."""
+    first = re.match(r"[^？?]+[？?](?=\s*\S)", simplified)
+    if first:
+        # "棚户区要改多少户？大概要改多久": two questions; the first is the one asked
+        value, _ = _asked_value(first.group(0), first.group(0).lower())
+        if value:
+            return value
     value, at = _asked_value(simplified, lower)
     later = re.split(r"[，,；;。]", simplified[at:], maxsplit=1)
     if value and len(later) == 2 and _YES_NO.search(later[1]):
@@ -397,6 +408,16 @@ def parse(raw: str, history=None, max_chars: int = 2000) -> Parsed:
     cleaned = clean_question(raw, max_chars)
     searched, prev = resolve(cleaned.text, history)
     ask = analyse(cleaned.text)
+    ordinal = re.fullmatch(rf"(?:那|那么)?\s*第\s*([{_CN_NUM}]|10|[1-9])\s*(个|条|项|点)?\s*(?:呢|是什么|是啥|叫什么|叫啥)?\s*[?？]?",
+                           cleaned.text)
+    if prev is not None and ordinal:
+        # "第二个呢？" after "十大工程第一个叫什么": the earlier question with the new number
+        n = ordinal.group(1)
+        again = re.sub(rf"第\s*([{_CN_NUM}]|10|[1-9])\s*(?=个|条|项|点)",
+                       lambda m: "第" + (str(_CN_DIGIT.get(n, n)) if m.group(1).isdigit() else _NUM_CN.get(int(n), n)
+                                        if n.isdigit() else n), prev, count=1)
+        if again != prev and analyse(again).section:
+            ask = analyse(again)
     if prev is not None and re.fullmatch(r"第.+条", ask.section or ""):
         # "它的第三条讲什么" after a question about 二(七): item 3 of that project
         earlier = section_ref(prev)

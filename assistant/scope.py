@@ -26,6 +26,8 @@ NEED_EVIDENCE = {
     "name": re.compile(r"[“《][^”》]{2,24}[”》]"),
     "processing": re.compile(r"工作日|日内|个月内办结|办结|时限"),
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
+    "penalty": re.compile(r"罚"),
+    "districts": re.compile(r"[\u4e00-\u9fff]{2,4}[区县市]、[\u4e00-\u9fff]{2,4}[区县市]"),
     "docno": re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号"),
     "conditions": re.compile(r"以下条件|下列条件|条件之一|须同时|应当具备|须满足|需满足|符合以下|须为|年满|只需|认定地|不得"),
 }
@@ -39,9 +41,9 @@ OTHER_PLACES = re.compile(
     re.I)
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
-    r"(?<!污染)天气(?!.{0,6}(天数|优良))|气温|下雨|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
+    r"(?<!污染)天气(?!.{0,6}(天数|优良))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
     r"宠物|(?<!熊)猫|狗|签证|护照|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e)\b|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
-    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|stock|lottery|movie|hotpot|restaurants?|cover letter|minimum wage|retirement age|second child)\b",
+    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum wage|retirement age|second child)\b",
     re.I)
 
 
@@ -84,9 +86,13 @@ def district_share(asked: str, q_s: str) -> bool:
     """
     for part in re.split(r"[，,。？?；;!！]", q_s):
         m = DISTRICTS.search(part)
-        if not m or re.search(r"(我|住|在|来|去|到)[^，,]{0,3}$", part[:m.start()]):
+        if not m:
             continue
-        if re.search(r"多少|几|哪些|有没有|是否|how many|how much|which|share", part, re.I):
+        before = part[:m.start()]
+        if re.search(r"(我|住|在|来|去|到)[^，,]{0,3}$", before) \
+                or re.search(r"\b(i|we)\b[^,.]{0,20}\b(live|living|stay|staying|moved?|from)\b[^,.]{0,8}$", before, re.I):
+            continue
+        if re.search(r"多少|几|哪些|哪里|在哪|有没有|是否|how many|how much|which|where|share", part, re.I):
             return True
     return False
 
@@ -110,6 +116,32 @@ def other_period(asked: str, q_s: str, corpus_s: str) -> bool:
     for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", q_s):
         covered = y in corpus_s or ("2021" <= y <= "2025" and "十四五" in corpus_s)
         if not covered:
+            return True
+    return False
+
+
+_BASELINE_BEFORE = re.compile(r"(较|比|相比|相较|对比|与|跟)\s*[“\"]?$")
+_BASELINE_AFTER = re.compile(r"^[”\"]?\s*(末期|末|年|年底|年末)?\s*(的)?\s*(基础上|为基数|为基准|相比|比|水平上)")
+
+
+def _as_baseline(text: str, at: int, period: str) -> bool:
+    return bool(_BASELINE_BEFORE.search(text[max(0, at - 4):at])
+                or _BASELINE_AFTER.match(text[at + len(period):at + len(period) + 8]))
+
+
+def only_baseline(q_s: str, corpus_s: str) -> bool:
+    """"2020年成都城镇居民收入是多少", "十三五末期中等收入群体占比": a year or plan period the
+    corpus names only as a baseline (在2020年基础上, 较“十三五”末期), so no figure for it is stated.
+
+    A question that uses the period as a baseline itself ("比2020年翻番的是什么") is not one.
+    """
+    periods = [(m.group(1), m.start(1)) for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)", q_s)]
+    periods += [(m.group(0), m.start()) for m in re.finditer(r"十[一二三四五六七八九]五", q_s)]
+    for period, at in periods:
+        if _as_baseline(q_s, at, period):
+            continue
+        found = [m.start() for m in re.finditer(re.escape(period) + (r"(?=\s*年)" if period.isdigit() else ""), corpus_s)]
+        if found and all(_as_baseline(corpus_s, i, period) for i in found):
             return True
     return False
 
@@ -142,12 +174,15 @@ ABSTAIN = {
     "definition": "政策原文只提到了这个说法，没有解释它具体指什么。",
     "docno": "政策原文没有文号等发文信息。",
     "interest": "政策原文没有写明利率或利息。",
+    "penalty": "政策原文没有规定罚款或处罚。",
+    "districts": "政策原文没有写明具体在哪些区县。",
     "hours": "政策原文没有写明开放或办公时间。",
     "processing": "政策原文没有写明办理时限。",
     "per-unit": "政策原文只有总体目标，没有写明每户、每人或每家的具体标准。",
     "current": "政策原文只规定目标和举措，没有当前的实际价格或统计数据。",
     "other-place": "现有知识库只收录成都市的政策，无法回答其他地区的问题。",
     "other-period": "政策原文没有涉及您问的年份或规划期，无法给出准确答案。",
+    "baseline": "政策原文只把您问的年份或时期作为比较的基数，没有写明当时的数值。",
     "district": "政策原文只规定全市的目标，没有写明各区（市）县的具体安排。",
     "other-document": "您问的是另一份文件的具体内容，现有知识库没有收录该文件，只有引用它的条款。",
     "off-topic": "这个问题不在现有政策文件的范围内，无法根据原文回答。",
@@ -169,12 +204,15 @@ ABSTAIN_EN = {
     "definition": "The policy uses this term but does not spell out what it covers.",
     "docno": "The policy text carries no document number or similar issuing details.",
     "interest": "The policy does not state an interest rate.",
+    "penalty": "The policy sets no fines or penalties.",
+    "districts": "The policy does not name the districts or counties for this.",
     "hours": "The policy gives no opening or office hours.",
     "processing": "The policy does not state how long this takes to process.",
     "per-unit": "The policy states overall targets, not an amount per household, person or company.",
     "current": "The policy sets targets and measures; it gives no current prices or statistics.",
     "other-place": "The knowledge base covers Chengdu's policy only; it cannot answer for other places.",
     "other-period": "The policy does not cover the year or plan period you asked about.",
+    "baseline": "The policy names that year or period only as a baseline; it does not state the figure for it.",
     "district": "The policy sets city-wide targets; it does not state each district's share.",
     "other-document": "You are asking what another document says; the knowledge base holds only the clauses that cite it.",
     "off-topic": "The policy documents do not cover this question, so there is no grounded answer.",

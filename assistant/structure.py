@@ -16,6 +16,7 @@ from .cite import Citation, cite
 from .figures import find_value
 from .index import Index
 from .ingest import Document
+from .lexical import content_words
 from .question import ADJACENT, Ask, Parsed, locate_phrase
 from .reply import Answer, with_sources
 from .retrieve import Hit
@@ -105,8 +106,8 @@ class Structure:
             return replace(p, ask=Ask("list", section=head.code, needs=p.ask.needs))
         if p.ask.section and not re.fullmatch(r"第.+条", p.ask.section):
             return p
-        head = self._named_heading(q_s) or (self._named_heading(to_simplified(p.leans_on))
-                                            if p.leans_on else None)
+        head = (self._named_heading(q_s) or self._named_heading(q_s, partial=True)
+                or (self._named_heading(to_simplified(p.leans_on)) if p.leans_on else None))
         if head is None:
             return p
         n = m.group(1)
@@ -334,6 +335,8 @@ class Structure:
             if len(citations) == 3:
                 break
         if not citations:
+            citations, positions = self._loosely_located(phrase, within, hits)
+        if not citations:
             return None
         where = "；".join(to_script(c.section, p.script) for c in citations)
         lead = where
@@ -342,6 +345,29 @@ class Structure:
         body += "\n" + "\n".join(f"“{to_script(c.quote, p.script)}”" for c in citations)
         return Answer(p.asked, True, with_sources(body, citations, p.script), citations,
                       self.pinned(positions, hits), p.searched, p.script, lead=lead, notices=p.notices)
+
+    def _loosely_located(self, phrase: str, within: str, hits: list[Hit]) -> tuple[list[Citation], list[int]]:
+        """The sentences (up to 3, best-ranked chunks first) holding every word of a phrase the
+        text does not hold verbatim ("15分钟社区生活圈": 城市社区15分钟步行生活圈)."""
+        words = [w for w in content_words(phrase) if len(w) >= 2]
+        if len(words) < 2:
+            return [], []
+        ranked = [h.position for h in hits] + list(range(len(self.index.chunks)))
+        citations, positions = [], []
+        for i in dict.fromkeys(ranked):
+            c = self.index.chunks[i]
+            if c.kind != "text" or within and not c.code.startswith(within):
+                continue
+            if not all(w in self.chunk_s[i] for w in words):
+                continue
+            for sp in split_sentences(c.text, c.start):
+                if all(w in self._doc_s[c.doc_id][sp.start:sp.end] for w in words):
+                    citations.append(cite(self.docs[c.doc_id], c, sp.start, sp.end))
+                    positions.append(i)
+                    break
+            if len(citations) == 3:
+                break
+        return citations, positions
 
     def answer_adjacent(self, p: Parsed, hits: list[Hit]) -> Answer | None:
         """"下一句呢？": the sentence after (or before) the one the last answer quoted."""

@@ -170,6 +170,11 @@ def test_sections_named_by_their_titles(assistant):
     ("幸福美好生活十大工程意见的文号是多少？", "docno"),
     ("蓉易贷的贷款利率是多少？", "interest"),
     ("住保租房能不能养狗？", "off-topic"),
+    ("垃圾没分类会被罚多少钱？", "penalty"),
+    ("2020年成都城镇居民人均可支配收入是多少", "baseline"),  # 2020 is only 在2020年基础上
+    ("「十三五」末期中等收入群體占常住人口比例是多少？", "baseline"),
+    ("Where exactly are the emergency shelters in Wuhou District?", "district"),
+    ("孩子上幼儿园一个月能补多少钱", "money"),  # 优质学校覆盖率70% is no amount
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)
@@ -276,3 +281,27 @@ def test_where_the_sentence_just_quoted_comes_from(assistant):
                                "龙泉山城市森林公园几点开门？"])
 def test_amounts_and_hours_the_policy_never_states(assistant, q):
     assert not assistant.ask(q).answered
+
+
+def test_projects_named_by_number_and_the_next_one(assistant):
+    third = assistant.ask("项目三叫什么名字？")
+    assert third.answered and "生活成本竞争力提升工程" in third.answer
+    history = [{"role": "user", "content": "十大工程第一个叫什么？"},
+               {"role": "assistant", "content": third.answer}]
+    second = assistant.ask("第二个呢？", history)
+    assert second.answered and "高品质公共服务倍增工程" in second.answer
+    item = assistant.ask("生态惠民那个工程第三条是讲啥的")  # the project named by its first words
+    assert item.answered and item.citations[0].section.endswith("3.水更清")
+    _valid(assistant, item)
+
+
+def test_a_phrase_the_text_words_differently_is_still_located(assistant):
+    ans = assistant.ask("15分钟社区生活圈在哪一部分？")
+    assert ans.answered and "生活服務就近便捷" in ans.citations[0].section
+    assert "15分鐘步行生活圈" in ans.citations[0].quote
+    _valid(assistant, ans)
+
+
+def test_a_period_used_as_the_baseline_by_the_asker_is_answered(assistant):
+    ans = assistant.ask("中等收入的人以后占比能多多少？跟十三五末比")
+    assert ans.answered and "10%" in ans.answer

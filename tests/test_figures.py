@@ -28,3 +28,15 @@ def test_ages_months_and_areas_are_their_own_kinds():
     assert find_value("duration", text, []) == "36个月"  # not the 18周 of 18周岁
     assert find_value("date", text, []) == "5月至7月"
     assert find_value("area", text, []) == "50平方米"
+
+
+def test_levels_in_chinese_numerals_and_full_coverage():
+    assert find_value("level", "建立市、区(市)县两级财政专项资金和奖补机制", []) == "两级"
+    assert find_value("percent", "电梯年检实现全覆盖。", ["电梯", "覆盖"]) == "全覆盖"
+    # a share asked in other words is not answered by "全覆盖" ("几成业主同意")
+    assert find_value("percent", "推进物业服务全覆盖。", ["业主", "同意"]) is None
+
+
+def test_an_amount_is_answered_by_a_subsidy_share_only():
+    assert find_value("money", "补贴比例为70%。", []) == "70%"
+    assert find_value("money", "义务教育优质学校覆盖率达70%。", []) is None

@@ -25,6 +25,8 @@ def test_long_questions_are_truncated_with_a_notice():
     ("(三)有哪几条", "二(三)"), ("保障措施第（二）条讲什么", "三(二)"), ("第五条讲什么", "第五条"),
     ("第十二条", "第十二条"), ("What is the ninth project called?", "二(九)"), ("人才公寓打几折", ""),
     ("保障措施第四条叫什么？", "三(四)"), ("总体要求下面第一条讲的是啥", "一(一)"),
+    ("项目三叫什么名字？", "二(三)"), ("项目7的全称", "二(七)"), ("第五个项目讲什么", "二(五)"),
+    ("卫生健康项目78个是哪些", ""), ("十大工程分别是哪十个？", "二"), ("(一)居民收入工程第3条叫什么", "二(一)3"),
 ])
 def test_section_references(q, code):
     assert section_ref(q) == code
@@ -55,6 +57,11 @@ def test_section_references(q, code):
     ("今天成都空气质量指数多少？", "value", "count", ("current",)),
     ("我想当市民观察员，咋报名？", "statement", "", ("procedure",)),
     ("没物业的小区怎么办", "statement", "", ()),
+    ("棚户区要改多少户？大概要改多久", "value", "units", ()),  # two questions: the first is asked
+    ("垃圾没分类会被罚多少钱", "value", "money", ("money", "penalty")),
+    ("How many TOD demonstration sites are planned?", "value", "units", ()),  # not the "ratio" in it
+    ("Which districts will the new shelters be in?", "statement", "", ("districts",)),
+    ("What is Chengdu's current average commute time?", "statement", "", ("current",)),
 ])
 def test_what_is_asked(q, kind, value, needs):
     a = analyse(q)
@@ -94,3 +101,11 @@ def test_a_question_with_no_topic_of_its_own_leans_on_the_conversation():
     history = [{"role": "user", "content": "买人才公寓有什么优惠？"}]
     assert parse("是不是谁都能买？", history).leans_on == "买人才公寓有什么优惠？"
     assert parse("我是刚毕业的大学生，能享受什么？", history).leans_on is None
+
+
+def test_the_next_ordinal_repeats_the_earlier_question():
+    history = [{"role": "user", "content": "十大工程第一个叫什么？"},
+               {"role": "assistant", "content": "（一）居民收入水平提升工程。"}]
+    assert parse("第二个呢？", history).ask.section == "二(二)"
+    items = [{"role": "user", "content": "二(七)第3条讲什么"}, {"role": "assistant", "content": "…"}]
+    assert parse("第四条呢", items).ask.section == "二(七)4"
