@@ -22,7 +22,7 @@ from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
 from .question import ADJACENT, LOCATE, Ask, Parsed, analyse, quoted_phrase
 from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
-from .scope import (NEED_EVIDENCE, OFF_TOPIC, about_other_place, abstain_message,
+from .scope import (NEED_EVIDENCE, OFF_TOPIC, ONLINE_ASK, PLACE_ONLINE, about_other_place, abstain_message,
                     district_share, only_baseline, other_document, other_period)
 from .script import ENGLISH, has_cjk, to_script, to_simplified
 from .structure import Structure, defines
@@ -241,14 +241,17 @@ class Answerer:
             anchors = 2 * list(_weights(_topic_words(_topic_text(p, p.asked)), self.retriever)) + anchors
         out = []
         candidates = hits[:CANDIDATE_CHUNKS]
-        if p.ask.kind == "value":
+        classes = _class_letters(to_simplified(p.asked))
+        for h in hits[CANDIDATE_CHUNKS:VALUE_CANDIDATES]:
             # a figure of the asked kind may sit a little further down ("C类…补贴比例70%"
-            # below the clauses that repeat the question's housing words)
-            for h in hits[CANDIDATE_CHUNKS:VALUE_CANDIDATES]:
-                text_s = self._chunk_s[h.position]
-                if h.chunk.kind == "text" and _coverage(weights, text_s) >= FAR_COVER \
-                        and find_figure(p.ask.value, text_s, []) is not None:
-                    candidates.append(h)
+            # below the clauses that repeat the question's housing words), and so may the
+            # clause about the class of person asked about ("F类人才" → 县市新城)
+            text_s = self._chunk_s[h.position]
+            if h.chunk.kind != "text" or _coverage(weights, text_s) < FAR_COVER:
+                continue
+            if p.ask.kind == "value" and find_figure(p.ask.value, text_s, []) is not None \
+                    or classes & _class_letters(text_s):
+                candidates.append(h)
         for rank, h in enumerate(candidates):
             c = h.chunk
             if c.kind == "section" or (c.kind == "heading" and rank > 0):
@@ -311,6 +314,10 @@ class Answerer:
             if listed is not None:
                 return listed
         pool = self._follow_up_focus(p, clauses)
+        classes = _class_letters(q_s)
+        if classes and p.leans_on is None:
+            # "F类人才能享受吗": the clauses about that class of person, when there are any
+            pool = [c for c in pool if classes & _class_letters(c.simplified)] or pool
         if pool is not clauses and p.ask.kind == "value" and not any(c.figure for c in pool) \
                 and analyse(p.asked).kind == "statement":
             # "那燃气这块呢？" after a "how much" question: the new topic may state no figure
@@ -326,13 +333,14 @@ class Answerer:
             else:
                 needs = tuple(n for n in needs if n != "names")  # "五个一样": the text says 一个样
         for need in (n for n in needs if n in NEED_EVIDENCE):
-            pattern = NEED_EVIDENCE[need]
+            pattern = PLACE_ONLINE if need == "place" and ONLINE_ASK.search(p.asked + " " + q_s) else NEED_EVIDENCE[need]
             cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
                             else NAME_NEED_COVER if need == "name" else NEED_COVER)
             fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c))
                        and (self._chunk_cover(p, c) >= cover_needed
                             or need == "money" and c.cover >= CLAUSE_NEED_COVER
-                            or need == "name" and c.cover >= NAME_CLAUSE_COVER)]
+                            or need == "name" and c.cover >= NAME_CLAUSE_COVER
+                            or classes & _class_letters(c.simplified) and c.cover >= CLAUSE_NEED_COVER)]
             if not fitting and need == "time" and len(needs) == 1 and best.cover >= 0.5 \
                     and COMPLETION.search(to_simplified(p.asked)):
                 period = self.structure.document_period(p, cite(self.docs[best.chunk.doc_id], best.chunk, best.start, best.end), retrieved)
@@ -358,6 +366,10 @@ class Answerer:
                     return period
             if not with_value:
                 return self._abstain(p, retrieved, clauses, "value" if best.cover >= 0.5 else "off-topic")
+            asked_classes = _class_letters(to_simplified(p.asked))
+            if asked_classes:
+                # "我是C类人才…按多少比例": the figure of a clause naming that class (A、B、C类…70%)
+                with_value = [c for c in with_value if asked_classes & _class_letters(c.simplified)] or with_value
             best_v = max(with_value, key=_figure_score)
             if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
                 return self._abstain(p, retrieved, clauses, "value")

@@ -16,6 +16,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
 # talent classes and grades: "A类", "A、B、C类" → A, B, C
 CLASS_LETTER = re.compile(r"(?<![A-Za-z])([A-Fa-f])(?=\s*[类類级級、,，])")
+CLASS_WORD = re.compile(r"(?<![A-Za-z])[A-Fa-f]\s*[类類级級]")
 
 # Words that say how a question is asked, not what it is about.
 STOPWORDS = frozenset("""
@@ -126,7 +127,8 @@ def content_words(text: str) -> list[str]:
     """The meaningful words of a (Simplified) question: no stopwords, no bigrams."""
     jieba = _jieba()
     out = []
-    for run in _CJK_RUN.findall(text):
+    # "F类人才能享受": the class is its own word (added below), so jieba does not cut 类人/才能
+    for run in _CJK_RUN.findall(CLASS_WORD.sub(" ", text)):
         out.extend(w for w in jieba.lcut(run) if w not in STOPWORDS)
     out.extend(_NUMBER.findall(text))
     out.extend(m.upper() + "类" for m in CLASS_LETTER.findall(text))

@@ -15,7 +15,8 @@ from .script import ENGLISH, to_script
 # What a clause must show to answer a question that asks for more than a statement.
 NEED_EVIDENCE = {
     "money": re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
-    "place": re.compile(r"新城|区域|[市县]、.{2,4}[市县]|平台|系统|网站|网址|https?://|地址|窗口|大厅|位于|\d+号|小程序|APP|App"),
+    # where a thing is: a place the text names ("龙泉山城市森林公园璀璨“绿心”"), not a website
+    "place": re.compile(r"新城|区域|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|\d+号|[\u4e00-\u9fff]山(?!水)|公园"),
     "hours": re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|开放时间|营业时间"),
     "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|次年"),
     "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
@@ -27,10 +28,16 @@ NEED_EVIDENCE = {
     "processing": re.compile(r"工作日|日内|个月内办结|办结|时限"),
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
     "penalty": re.compile(r"罚"),
+    "budget": re.compile(r"投资|投入|预算|资金|经费"),
     "districts": re.compile(r"[\u4e00-\u9fff]{2,4}[区县市]、[\u4e00-\u9fff]{2,4}[区县市]"),
     "docno": re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号"),
     "conditions": re.compile(r"以下条件|下列条件|条件之一|须同时|应当具备|须满足|需满足|符合以下|须为|年满|只需|认定地|不得"),
 }
+
+# Where to apply, report or look something up: a platform or website is a place too.
+ONLINE_ASK = re.compile(r"申请|办理|报名|注册|登录|登陆|查询|查到|查看|下载|反映|提意见|投诉|打到|到账|提交|预约|"
+                        r"\b(apply|register|sign up|report|check|download|paid)\b", re.I)
+PLACE_ONLINE = re.compile(NEED_EVIDENCE["place"].pattern + r"|平台|系统|网站|网址|https?://|小程序|APP|App|账户")
 
 # Places other than Chengdu: the corpus speaks for Chengdu only.
 OTHER_PLACES = re.compile(
@@ -175,6 +182,7 @@ ABSTAIN = {
     "docno": "政策原文没有文号等发文信息。",
     "interest": "政策原文没有写明利率或利息。",
     "penalty": "政策原文没有规定罚款或处罚。",
+    "budget": "政策原文没有写明投入或预算的金额。",
     "districts": "政策原文没有写明具体在哪些区县。",
     "hours": "政策原文没有写明开放或办公时间。",
     "processing": "政策原文没有写明办理时限。",
@@ -205,6 +213,7 @@ ABSTAIN_EN = {
     "docno": "The policy text carries no document number or similar issuing details.",
     "interest": "The policy does not state an interest rate.",
     "penalty": "The policy sets no fines or penalties.",
+    "budget": "The policy does not state how much will be invested or budgeted.",
     "districts": "The policy does not name the districts or counties for this.",
     "hours": "The policy gives no opening or office hours.",
     "processing": "The policy does not state how long this takes to process.",

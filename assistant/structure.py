@@ -96,9 +96,18 @@ class Structure:
         """A heading named by its title: "生活成本竞争力提升工程第1条" (then an item number, also
         after "努力方向有几条？" → "第二条呢"), "城市通勤效率提升工程一共几项，各叫什么" (its items)."""
         q_s = to_simplified(p.asked)
+        if re.fullmatch(r"二\([一二三四五六七八九十]+\)", p.ask.section):
+            # "（一）重大意义里说…": a bare (一) is read as a project; its title says which part
+            number = p.ask.section[1:]
+            named = [c for c in self.index.chunks if c.code in (f"一{number}", f"三{number}")
+                     and len(title := _item_title(c)) >= 4 and title in q_s]
+            if named:
+                p = replace(p, ask=Ask(p.ask.kind, p.ask.value, named[0].code, p.ask.needs))
         m = re.search(r"第\s*([一二三四五六七八九十]+|\d{1,2})\s*(?:条|项|点|小项)", q_s)
         if not m:
-            if p.ask.section or not re.search(r"一共几|几项|几条|各叫|分别叫|分别是什么|哪几条|哪几项|还有哪几个|还有哪些", q_s):
+            if p.ask.section or not re.search(r"一共几|几项|几条|各叫|分别叫|分别是什么|哪几条|哪几项|还有哪几个|还有哪些|"
+                                              r"[一二三四五六七八九十两\d]\s*(条|项)(任务)?(的)?(标题|名称|是啥|是什么|分别|都是|叫)|"
+                                              r"(有|分)哪[一二三四五六七八九十几]+(项|个|块|条|部分|方面)", q_s):
                 return p
             head = self._named_heading(q_s, partial=True)
             if head is None or not self._children(head):
@@ -195,11 +204,12 @@ class Structure:
 
     def answer_prefixed(self, p: Parsed, hits: list[Hit]) -> Answer | None:
         """"那几个“人人都……”分别是什么": every item whose title starts with the quoted words."""
-        m = re.search(r"[“\"「]([^”\"」…]{1,10})(?:……|…|\.\.\.)[”\"」]|[“\"「]([^”\"」…]{1,10})[”\"」]\s*(?:分别|都是|是哪|有哪)",
+        m = re.search(r"[“\"「]([^”\"」…]{1,10})(?:……|…|\.\.\.)[”\"」]|[“\"「]([^”\"」…]{1,10})[”\"」]\s*(?:分别|都是|是哪|有哪)"
+                      r"|几个([\u4e00-\u9fff]{2,4}?)(?:都|分别)?(?:是啥|是什么|是哪些)",  # "那几个人人都是啥"
                       to_simplified(p.asked))
         if not m:
             return None
-        prefix = m.group(1) or m.group(2)
+        prefix = m.group(1) or m.group(2) or m.group(3)
         items = [c for c in self.index.chunks if c.kind != "section" and c.section_path
                  and to_simplified(c.section_path[-1]).lstrip("—").startswith(prefix)
                  and c.start == min(x.start for x in self.index.chunks if x.id.split("~")[0] == c.id.split("~")[0])]
@@ -304,8 +314,19 @@ class Structure:
 
     def quoted_before(self, p: Parsed) -> str:
         """The longest piece of the last answer that the corpus holds verbatim."""
-        return next((x for x in _answer_pieces(p.previous_answer)
-                     if to_simplified(x).strip("。； ") in self.corpus_s), "")
+        whole = next((x for x in _answer_pieces(p.previous_answer)
+                      if to_simplified(x).strip("。； ") in self.corpus_s), "")
+        if whole or not p.previous_answer:
+            return whole
+        # a reply in its own words ("意见提出实现300米见绿、500米见园"): its longest stretch
+        # the corpus holds verbatim, if that is long enough to point at one place
+        text = to_simplified(p.previous_answer)
+        for size in range(min(len(text), 40), 5, -1):
+            for i in range(len(text) - size + 1):
+                piece = text[i:i + size]
+                if len(_CJK.findall(piece)) >= 4 and piece in self.corpus_s:
+                    return piece
+        return ""
 
     def answer_locate(self, p: Parsed, hits: list[Hit], phrase: str = "") -> Answer | None:
         """"“6100个”出自哪一条": the sections whose text holds the quoted words."""
@@ -467,6 +488,7 @@ class Structure:
 # ------------------------------------------------------------------ text
 
 _TITLE_END = re.compile(r"[。；]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _title_span(c: Chunk) -> tuple[int, int]:
@@ -507,6 +529,12 @@ def _distinct_name(doc: Document, q_s: str) -> bool:
     """Whether a question names a related document by a word of its title (优租, 急需紧缺)."""
     title = to_simplified(doc.title).removeprefix("成都市")
     return any(title[i:i + 4] in q_s for i in range(len(title) - 3))
+
+
+def _item_title(c: Chunk) -> str:
+    """The last heading on a chunk's path without its number: 重大意义 for "(一)重大意义"."""
+    return re.sub(r"^[(（][一二三四五六七八九十]+[)）]", "", to_simplified(c.section_path[-1])).strip("。 ") \
+        if c.section_path else ""
 
 
 def _title_text(c: Chunk) -> str:

@@ -175,6 +175,9 @@ def test_sections_named_by_their_titles(assistant):
     ("「十三五」末期中等收入群體占常住人口比例是多少？", "baseline"),
     ("Where exactly are the emergency shelters in Wuhou District?", "district"),
     ("孩子上幼儿园一个月能补多少钱", "money"),  # 优质学校覆盖率70% is no amount
+    ("十大工程总共投多少钱", "budget"),  # not 蓉易贷's 300亿元 of loans
+    ("新市民中心在哪", "place"),  # 蓉易办平台 is no address
+    ("E类人才需要什么学历才能认定？", "conditions"),
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)
@@ -305,3 +308,37 @@ def test_a_phrase_the_text_words_differently_is_still_located(assistant):
 def test_a_period_used_as_the_baseline_by_the_asker_is_answered(assistant):
     ans = assistant.ask("中等收入的人以后占比能多多少？跟十三五末比")
     assert ans.answered and "10%" in ans.answer
+
+
+def test_the_clause_about_the_class_of_person_asked_about(assistant):
+    share = assistant.ask("我是C类人才，租的保租房，房租补贴按多少比例算")
+    assert share.answered and share.answer.startswith("70%")  # not the 90% cap on rents
+    where = assistant.ask("F类人才能享受人才租金补贴吗？有啥条件")
+    assert where.answered and "县市新城" in where.answer
+    _valid(assistant, where)
+
+
+def test_lists_and_items_named_in_other_words(assistant):
+    three = assistant.ask("全龄友好包容社会营建工程分哪三块？")
+    assert three.answered and "让孩子们开心成长" in three.answer
+    everyone = assistant.ask("努力方向里那几个人人都是啥")
+    assert everyone.answered and len(everyone.citations) == 4
+    which = assistant.ask("一老一小是哪个工程")
+    assert which.answered and "全龄友好包容社会营建工程" in which.answer
+    part_one = assistant.ask("（一）重大意义里说，十大工程是落实哪个战略的制度安排？")
+    assert part_one.answered and "扩大内需" in part_one.answer
+    _valid(assistant, part_one)
+
+
+def test_where_an_answer_in_its_own_words_comes_from(assistant):
+    history = [{"role": "user", "content": "出门多远能见到绿地？"},
+               {"role": "assistant", "content": "意见提出实现300米见绿、500米见园。"}]
+    ans = assistant.ask("这个在哪一条里？", history)
+    assert ans.answered and ans.citations[0].section.endswith("3.老舊片區重構市井煙火氣")
+
+
+def test_a_follow_up_asking_where_is_not_a_figure(assistant):
+    history = [{"role": "user", "content": "人才公寓要建多少套？"},
+               {"role": "assistant", "content": "新增人才公寓10万套以上。"}]
+    ans = assistant.ask("都盖在哪些区？", history)
+    assert not ans.answered and ans.reason in ("place", "districts")
