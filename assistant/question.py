@@ -150,8 +150,11 @@ def section_ref(q: str) -> str:
     if m:
         item = m.group(2) or m.group(3) or ""
         return f"二({m.group(1)}){_CN_DIGIT.get(item, item)}"
-    m = re.search(rf"第\s*([{_CN_NUM}]+|\d+)\s*(?:项|个|大)\s*(?:工程|任务|项目)|(?:十大工程|十项工程)[^，,。？?]{{0,3}}第\s*([{_CN_NUM}]+|\d+)\s*(?:项|个)"
+    m = re.search(rf"第\s*([{_CN_NUM}]+|\d+)\s*(?:项|个|大)\s*(?:工程|任务|项目)|(?:十大工程|十项工程)[^，,。？?]{{0,4}}?"
+                  rf"(?:排在|排)?第\s*([{_CN_NUM}]+|\d+)\s*(?:项|个|的|位)"
                   rf"|(?<![\u4e00-\u9fff])(?:项目|工程)\s*([{_CN_NUM}]|10|[1-9])(?![\d{_CN_NUM}万个项条所家])", s)
+    if m and m.group(1) and re.search(r"工程", s[:m.start()]) and not re.search(r"十大工程|十项工程", s[:m.start()]):
+        m = None  # "智慧韧性安全城市建设工程第2项任务": an item of that project, found by its name
     if m:
         n = m.group(1) or m.group(2) or m.group(3)
         n = _NUM_CN.get(int(n), n) if n.isdigit() else n
@@ -326,6 +329,7 @@ _FOLLOW_UP = re.compile(
     # "农村的是不是更高": a noun left out after 的, or a comparison with what was just said
     r"^[\u4e00-\u9fff]{1,4}的(是不是|是否|也|会不会|有没有|要不要|能不能)|"
     r"(更|也|还|一样|同样)(高|低|多|少|长|短|大|小|快|慢|便宜|贵)(一些|一点|吗|么|[?？])|"
+    r"^[^，,。？?]{1,8}呢[?？，,]|"  # "吃的东西呢？能追溯吗"
     r"^(and|what about|how about|what if|also|then)\b", re.I)
 
 

@@ -342,3 +342,15 @@ def test_a_follow_up_asking_where_is_not_a_figure(assistant):
                {"role": "assistant", "content": "新增人才公寓10万套以上。"}]
     ans = assistant.ask("都盖在哪些区？", history)
     assert not ans.answered and ans.reason in ("place", "districts")
+
+
+def test_why_the_projects_are_done(assistant):
+    ans = assistant.ask("這個政策為什麼要搞十大工程？主要目的是什麼")
+    assert ans.answered and "幸福美好生活的新嚮往" in ans.answer
+
+
+def test_a_follow_up_about_how_long_it_can_be_drawn(assistant):
+    history = [{"role": "user", "content": "E类人才租保租房，补贴比例是多少？"},
+               {"role": "assistant", "content": "补贴比例50%，补贴面积上限为50平方米。"}]
+    ans = assistant.ask("那总共最多能领多久", history)
+    assert ans.answered and ans.answer.startswith("36个月")

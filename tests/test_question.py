@@ -26,7 +26,8 @@ def test_long_questions_are_truncated_with_a_notice():
     ("第十二条", "第十二条"), ("What is the ninth project called?", "二(九)"), ("人才公寓打几折", ""),
     ("保障措施第四条叫什么？", "三(四)"), ("总体要求下面第一条讲的是啥", "一(一)"),
     ("项目三叫什么名字？", "二(三)"), ("项目7的全称", "二(七)"), ("第五个项目讲什么", "二(五)"),
-    ("卫生健康项目78个是哪些", ""), ("十大工程分别是哪十个？", "二"), ("(一)居民收入工程第3条叫什么", "二(一)3"),
+    ("卫生健康项目78个是哪些", ""), ("十大工程中排第二的是哪个工程？", "二(二)"),
+    ("智慧韧性安全城市建设工程第2项任务标题是什么", ""),  # item 2 of the project named, not project 2 ("十大工程分别是哪十个？", "二"), ("(一)居民收入工程第3条叫什么", "二(一)3"),
 ])
 def test_section_references(q, code):
     assert section_ref(q) == code
@@ -68,7 +69,7 @@ def test_what_is_asked(q, kind, value, needs):
     assert (a.kind, a.value, a.needs) == (kind, value, needs)
 
 
-@pytest.mark.parametrize("q", ["农村的是不是定得更高一些？", "那燃气这块呢？", "A类呢"])
+@pytest.mark.parametrize("q", ["农村的是不是定得更高一些？", "那燃气这块呢？", "A类呢", "吃的东西呢？能追溯吗"])
 def test_short_and_comparative_questions_are_follow_ups(q):
     history = [{"role": "user", "content": "城镇居民经营性收入年均增幅目标是多少？"}]
     assert parse(q, history).leans_on == history[0]["content"]
