@@ -19,10 +19,10 @@ from .figures import Figure, find_figure
 from .index import Index
 from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
-from .question import ADJACENT, LOCATE, Ask, Parsed, analyse, quoted_phrase
+from .question import ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, quoted_phrase
 from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
-from .scope import (NEED_EVIDENCE, OFF_TOPIC, ONLINE_ASK, PLACE_ONLINE, about_other_place, abstain_message,
+from .scope import (NEED_EVIDENCE, OFF_TOPIC, ONLINE_ASK, PERSON_NEEDS, PLACE_ONLINE, about_other_place, abstain_message,
                     district_share, only_baseline, other_document, other_period)
 from .script import ENGLISH, has_cjk, to_script, to_simplified
 from .structure import Structure, defines
@@ -337,7 +337,7 @@ class Answerer:
             cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
                             else NAME_NEED_COVER if need == "name" else NEED_COVER)
             fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c))
-                       and (self._chunk_cover(p, c) >= cover_needed
+                       and (self._chunk_cover(p, c, NEEDS[need] if need in PERSON_NEEDS else "") >= cover_needed
                             or need == "money" and c.cover >= CLAUSE_NEED_COVER
                             or need == "name" and c.cover >= NAME_CLAUSE_COVER
                             or classes & _class_letters(c.simplified) and c.cover >= CLAUSE_NEED_COVER)]
@@ -405,13 +405,17 @@ class Answerer:
         # as close to the best as the glossary's alternatives allow (农村 or 乡村 or 城乡)
         return [c for c, x in zip(clauses, own) if x >= FOCUS_COVER * top]
 
-    def _chunk_cover(self, p: Parsed, c: Clause) -> float:
+    def _chunk_cover(self, p: Parsed, c: Clause, without: str = "") -> float:
         """Share of the question's topic bigrams found in the clause's chunk and its path.
 
         Bigrams, not words: "市民卡" is not covered by a text that only says "市民".
+        Args:
+            without: a pattern for words of the question left out (the kind of person asked
+                about, which the clause itself must name in its own words: 户口 → 户籍)
         """
-        words = _topic_words(_topic_text(p))
-        grams = _topic_grams(_topic_text(p))
+        topic = re.sub(without, " ", _topic_text(p)) if without else _topic_text(p)
+        words = _topic_words(topic)
+        grams = _topic_grams(topic)
         if not grams:
             return 0.0
         at = self._position[c.chunk.id]

@@ -60,7 +60,7 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"多少钱|多少元|多少块|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(?<![免消])费.{0,8}(多少|几)|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少|(自己|住户|个人|我们)(出|掏|付)钱|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|how much does .* cost|\bprices?\b(?![- ]to[- ]income)|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "money": r"多少钱|多少元|多少块|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(?<![免消])费.{0,8}(多少|几)|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少|(自己|住户|个人|我们)(出|掏|付)钱|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much does .* cost|\bprices?\b(?![- ]to[- ]income)|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere('s| is| are)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     "districts": r"\bwhich (districts?|counties)\b|(建|盖|设|落|放|布局)在?哪(些|几个|个)区",
     "hours": r"几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time|open(ing)? times?",
@@ -80,10 +80,18 @@ NEEDS = {
     "processing": r"(证|审批|手续|申请|认定|资格|执照|许可|码)[^。？?]{0,12}(多久(能|可以|才能)?(办|批|审|下来|到账|拿到)|"
                   r"(几|多少)个?工作日|几天能(办|批|审)|"
                   r"办(理)?(下来|好|完)要?多久)|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
-    "interest": r"利率|利息|interest rates?|\binterest\b",
+    "interest": r"利率|利息|interest rates?|(?<!without )(?<!no )\binterest\b(?!-free)",
+    "tax": r"税收|减税|免税|退税|税率|交.{0,2}税|缴税|纳税|\btax(es)?\b",
+    # who may get it: a clause must speak of that kind of person to say yes or no
+    "foreigner": r"外国人|外籍|老外|\bforeigners?\b|\bforeign (nationals?|citizens?|residents?|workers?|passports?)\b|\bexpats?\b|work permit",
+    "hukou": r"(没有|不是|非)[^，。？?]{0,4}(户口|户籍)|户口不在|外地户口|外地人|非本地|不是成都(的|户)|\bhukou\b|"
+             r"(户口|户籍)[^，。？?]{0,8}(能不能|可不可以|能|可以|是否|有没有|要求|限制)",
+    "age": r"(\d+|[一二三四五六七八九十]+)\s*岁(了|的)?([^，。？?]{0,14}(能|可以|算|行|让)|[^。？?]{0,14}(还能|能不能|还可以|可不可以|算不算|超龄))|\b(over|under|aged?)\s+\d+\b|\d+ years old|年龄限制|多大年纪",
+    "retiree": r"退休(人员|的人|老人|职工)?[^，。？?]{0,8}(能不能|可不可以|能|可以|算不算|有没有份|也能)|"
+               r"\bretirees?\b[^.?]{0,30}\b(can|get|eligible|qualify)\b|\bcan (a )?retirees?\b",
     "penalty": r"罚款|罚多少|罚钱|罚金|处罚|罚则|\bfined?\b|\bpenalt",
     # what the city spends: "十大工程总共投多少钱" is not answered by a loan programme's 300亿元
-    "budget": r"投多少|投入多少|投了多少|投资多少|总投资|预算|花多少钱|拨多少|\bbudget\b|\binvest(ment|ing|s)?\b",
+    "budget": r"投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget\b|\binvest(ment|ing|s)?\b",
     "per-unit": r"每户|一户|每家|一家|每个人|一个人|每人|人均|户均|单个|per (person|household|family|company)",
     "current": r"原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,8}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
 }
@@ -91,10 +99,10 @@ NEEDS = {
 
 _VALUE_CUES = [
     ("discount", r"几折|打折|折扣|多少折|优惠多少|discount"),
-    ("money", r"报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,30}\b(subsid|allowance|grant|pension|bonus|reward)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少元|多少块|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
+    ("money", r"报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少元|多少块|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|how old|age limit|minimum age"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
-    ("units", r"how many|(?<![哪第])(多少|几)(个(?![“\"「])|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
+    ("units", r"how many|(?<![哪第好])(多少|几)(个(?![“\"「])|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
     ("days", r"(?<![这那近前])几天|多少天|住多久|免费住多久|how many days"),
     ("percent", r"(增幅|增速|增长率|占比|覆盖率)\s*[?？]?\s*$|百分之多少|几个点|多少个点|百分点|几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|\brates?\b"),
     ("ratio", r"收入比|比例是多少|差距|\bratios?\b"),
@@ -102,7 +110,7 @@ _VALUE_CUES = [
     ("area", r"多大面积|多大地方|面积多大|面积是多少|面积有多少|多少平(?!方公里)|几平|多少平方米|how (big|large) an area|floor area|square met"),
     ("length", r"多长(?!时间)|多远|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far|how long (is|are|will)\b.{0,40}\b(greenways?|roads?|lines?|networks?|tracks?|routes?|rivers?|lanes?|paths?|metro|subway)"),
     ("duration", r"多久|多长时间|(?<![这那近前九八七六五四三二零])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
-    ("count", r"多少|(?<![哪第])(几个(?![“\"「])|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
+    ("count", r"多少|(?<![哪第好])(几个(?![“\"「])|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
 _LIST_CUES = r"小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
 _NAME_CUES = r"叫什么|名称|全称|全名|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
@@ -176,7 +184,7 @@ def section_ref(q: str) -> str:
                   r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) of the ten", q, re.I)
     if m:
         return f"二({_NUM_CN[_ORDINAL_EN[(m.group(1) or m.group(3)).lower()]]})"
-    m = re.search(r"\bproject\s+(\d{1,2})\b", q, re.I)
+    m = re.search(r"\bproject\s+(?:no\.?\s*|number\s+|#\s*)?(\d{1,2})\b", q, re.I)
     if m and 1 <= int(m.group(1)) <= 10:
         return f"二({_NUM_CN[int(m.group(1))]})"
     return ""
@@ -204,7 +212,7 @@ def analyse(question: str) -> Ask:
     return Ask(ask.kind, ask.value, ask.section, needs)
 
 
-_LOCATE = r"是哪个工程|属于哪个工程|在哪个工程|哪个工程里|出自|出处|第几条|第几项|哪一款|哪一条|哪条|哪一项|哪一部分|哪个部分|哪部分|在哪里提|哪里提到|哪提到|which (section|item|clause|part)"
+_LOCATE = r"是第几章|在第几章|哪一章|哪章|是哪个工程|属于哪个工程|在哪个工程|哪个工程里|出自|出处|第几条|第几项|哪一款|哪一条|哪条|哪一项|哪一部分|哪个部分|哪部分|在哪里提|哪里提到|哪提到|which (section|item|clause|part)"
 
 
 def quoted_phrase(question: str) -> str:
@@ -244,6 +252,9 @@ def locate_phrase(question: str) -> str:
                  r"(?=[^，。？?]{0,12}(?:哪|第几))", s)
     if m and not re.search(r"[哪第几]", m.group(1)):
         return re.sub(r"的(范围|规定|说法|内容|定义|表述|要求)$", "", m.group(1))
+    m = re.search(r"(?:讲|写|说|规定)了?([^，,。？?\s的]{2,16})的(?:内容|条款|部分|规定)?(?:是|在)(?=第几|哪)", s)  # "讲经费保障的是第几章"
+    if m:
+        return m.group(1)
     return quoted_phrase(question)
 
 

@@ -16,7 +16,7 @@ from .script import ENGLISH, to_script
 NEED_EVIDENCE = {
     "money": re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
     # where a thing is: a place the text names ("龙泉山城市森林公园璀璨“绿心”"), not a website
-    "place": re.compile(r"新城|区域|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|\d+号|[\u4e00-\u9fff]山(?!水)|公园"),
+    "place": re.compile(r"新城|区域|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|\d+号|[\u4e00-\u9fff]山(?!水)|公园|街道|乡镇"),
     "hours": re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|开放时间|营业时间"),
     "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|次年"),
     "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
@@ -29,10 +29,19 @@ NEED_EVIDENCE = {
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
     "penalty": re.compile(r"罚"),
     "budget": re.compile(r"投资|投入|预算|资金|经费"),
+    "tax": re.compile(r"税"),
+    "foreigner": re.compile(r"外籍|外国|境外|港澳台"),
+    "hukou": re.compile(r"户籍|户口"),
+    "age": re.compile(r"\d+\s*周?岁|年满|年龄"),
+    "retiree": re.compile(r"退休"),
     "districts": re.compile(r"[\u4e00-\u9fff]{2,4}[区县市]、[\u4e00-\u9fff]{2,4}[区县市]"),
     "docno": re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号"),
     "conditions": re.compile(r"以下条件|下列条件|条件之一|须同时|应当具备|须满足|需满足|符合以下|须为|年满|只需|认定地|不得"),
 }
+
+# Needs about who may get something: the clause itself must speak of that kind of person
+# (户籍人口, 3岁以下); its chunk need not repeat the rest of the question.
+PERSON_NEEDS = frozenset({"foreigner", "hukou", "age", "retiree"})
 
 # Where to apply, report or look something up: a platform or website is a place too.
 ONLINE_ASK = re.compile(r"申请|办理|报名|注册|登录|登陆|查询|查到|查看|下载|反映|提意见|投诉|打到|到账|提交|预约|"
@@ -183,6 +192,11 @@ ABSTAIN = {
     "interest": "政策原文没有写明利率或利息。",
     "penalty": "政策原文没有规定罚款或处罚。",
     "budget": "政策原文没有写明投入或预算的金额。",
+    "tax": "政策原文没有涉及税收或减免税的规定。",
+    "foreigner": "政策原文没有关于外籍人员的规定。",
+    "hukou": "政策原文没有按户籍作出这方面的规定。",
+    "age": "政策原文没有写明这方面的年龄规定。",
+    "retiree": "政策原文没有关于退休人员的规定。",
     "districts": "政策原文没有写明具体在哪些区县。",
     "hours": "政策原文没有写明开放或办公时间。",
     "processing": "政策原文没有写明办理时限。",
@@ -214,6 +228,11 @@ ABSTAIN_EN = {
     "interest": "The policy does not state an interest rate.",
     "penalty": "The policy sets no fines or penalties.",
     "budget": "The policy does not state how much will be invested or budgeted.",
+    "tax": "The policy says nothing about taxes or tax relief.",
+    "foreigner": "The policy says nothing about foreign nationals.",
+    "hukou": "The policy sets no rule by household registration (hukou) for this.",
+    "age": "The policy states no age rule for this.",
+    "retiree": "The policy says nothing about retirees.",
     "districts": "The policy does not name the districts or counties for this.",
     "hours": "The policy gives no opening or office hours.",
     "processing": "The policy does not state how long this takes to process.",

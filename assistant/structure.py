@@ -86,8 +86,9 @@ class Structure:
         named = [c for c in self.index.chunks if c.kind == "heading" and len(_bare_title(c)) >= 4
                  and _bare_title(c) in q_s]
         if not named and partial:
+            # "生态惠民那部分" (its first words), "营商环境建设工程" (its last words)
             named = [c for c in self.index.chunks if c.kind == "heading" and len(_bare_title(c)) >= 6
-                     and _bare_title(c)[:4] in q_s]
+                     and (_bare_title(c)[:4] in q_s or len(_bare_title(c)) >= 10 and _bare_title(c)[-8:] in q_s)]
             if len({c.code for c in named}) != 1:
                 return None
         return max(named, key=lambda c: len(_bare_title(c))) if named else None
@@ -339,6 +340,8 @@ class Structure:
         citations, positions = [], []
         order = sorted(range(len(self.index.chunks)),
                        key=lambda i: not defines(phrase, self.chunk_s[i]))
+        if re.search(r"第几章|哪一?章", to_simplified(p.asked)):
+            order = []  # "讲经费保障的是第几章": a chapter is found by its heading
         for i in order:
             c = self.index.chunks[i]
             if c.kind != "text" or within and not c.code.startswith(within):
@@ -355,6 +358,14 @@ class Structure:
             positions.append(i)
             if len(citations) == 3:
                 break
+        if not citations:  # "讲经费保障的是第几章": a phrase that only a heading holds
+            for i, c in enumerate(self.index.chunks):
+                if c.kind in ("heading", "section") and (not within or c.code.startswith(within)):
+                    s0, e0 = _title_span(c)
+                    if spaced.search(to_simplified(c.text[: e0 - s0])):
+                        citations.append(cite(self.docs[c.doc_id], c, s0, e0))
+                        positions.append(i)
+                        break
         if not citations:
             citations, positions = self._loosely_located(phrase, within, hits)
         if not citations:
@@ -368,8 +379,9 @@ class Structure:
                       self.pinned(positions, hits), p.searched, p.script, lead=lead, notices=p.notices)
 
     def _loosely_located(self, phrase: str, within: str, hits: list[Hit]) -> tuple[list[Citation], list[int]]:
-        """The sentences (up to 3, best-ranked chunks first) holding every word of a phrase the
-        text does not hold verbatim ("15分钟社区生活圈": 城市社区15分钟步行生活圈)."""
+        """For a phrase the text does not hold verbatim, the chunks holding all its words (up to
+        3, best-ranked first), each cited by its sentence holding most of them ("15分钟社区生活圈":
+        城市社区15分钟步行生活圈; "电梯年检、消防队站": the item that has both)."""
         words = [w for w in content_words(phrase) if len(w) >= 2]
         if len(words) < 2:
             return [], []
@@ -381,11 +393,12 @@ class Structure:
                 continue
             if not all(w in self.chunk_s[i] for w in words):
                 continue
-            for sp in split_sentences(c.text, c.start):
-                if all(w in self._doc_s[c.doc_id][sp.start:sp.end] for w in words):
-                    citations.append(cite(self.docs[c.doc_id], c, sp.start, sp.end))
-                    positions.append(i)
-                    break
+            sentences = split_sentences(c.text, c.start)
+            held = [sum(w in self._doc_s[c.doc_id][sp.start:sp.end] for w in words) for sp in sentences]
+            if held:  # the sentence holding all the words, or else most of them
+                sp = sentences[held.index(max(held))]
+                citations.append(cite(self.docs[c.doc_id], c, sp.start, sp.end))
+                positions.append(i)
             if len(citations) == 3:
                 break
         return citations, positions

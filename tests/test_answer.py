@@ -178,6 +178,10 @@ def test_sections_named_by_their_titles(assistant):
     ("十大工程总共投多少钱", "budget"),  # not 蓉易贷's 300亿元 of loans
     ("新市民中心在哪", "place"),  # 蓉易办平台 is no address
     ("E类人才需要什么学历才能认定？", "conditions"),
+    ("我戶口不在成都,能買人才公寓嗎?", "hukou"),  # the 8.5折 clause says nothing of hukou
+    ("我今年36岁了，还能去青年人才驿站免费住7天吗？", "age"),
+    ("Can foreigners working in Chengdu stay for free at the Rongpiao youth talent station?", "foreigner"),
+    ("个体工商户能享受多少税收减免？", "tax"),
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)
@@ -354,3 +358,22 @@ def test_a_follow_up_about_how_long_it_can_be_drawn(assistant):
                {"role": "assistant", "content": "补贴比例50%，补贴面积上限为50平方米。"}]
     ans = assistant.ask("那总共最多能领多久", history)
     assert ans.answered and ans.answer.startswith("36个月")
+
+
+def test_who_may_get_it_is_answered_where_the_text_says(assistant):
+    public = assistant.ask("没有成都户口的话，公共服务能不能享受？")  # 由服务户籍人口向服务常住人口转变
+    assert public.answered and "戶籍人口" in public.citations[0].quote
+    toddler = assistant.ask("我家孩子两岁，想送去托育，政府对3岁以下托育有什么打算？")
+    assert toddler.answered and "3歲以下" in toddler.citations[0].quote
+    retired = assistant.ask("我退休在家，居家社区养老服务体系是什么模式？")  # retirement is context here
+    assert retired.answered and "一院一中心多站点" in retired.answer
+
+
+def test_chapters_and_items_found_by_their_words(assistant):
+    chapter = assistant.ask("急需紧缺人才办法里讲经费保障的是第几章？")
+    assert chapter.answered and chapter.citations[0].quote.startswith("第五章")
+    both = assistant.ask("講電梯年檢、消防隊站的內容在哪一條？")
+    assert both.answered and both.citations[0].section.endswith("3.安全防線牢固堅韌")
+    tail = assistant.ask("营商环境建设工程下面分哪几个环境？")  # the project named by its last words
+    assert tail.answered and "办事环境便捷高效" in tail.answer
+    _valid(assistant, both)
