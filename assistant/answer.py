@@ -15,7 +15,7 @@ from functools import lru_cache
 from .chunk import Chunk, title_end
 from .cite import Citation, cite
 from .expand import expand_query
-from .figures import Figure, find_figure
+from .figures import CONFIRMING, Figure, find_figure, given_figures
 from .index import Index
 from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
@@ -227,7 +227,8 @@ class Answerer:
             yield self.structure.answer_document(p, hits)
         if p.ask.kind == "locate":
             yield self.structure.answer_locate(p, hits)
-        if p.ask.section:
+        if p.ask.section and "definition" not in p.ask.needs:
+            # "二(七)营造的“五个一样”分别是哪五个": the clause spelling the term out, not the section
             yield self.structure.answer_section(p, hits)
         if p.ask.kind == "benefits":
             yield self.structure.answer_benefits(p, hits)
@@ -240,6 +241,10 @@ class Answerer:
             # "农村的呢" after a question about towns: 农村…8.6%, not 城镇…7.5%, in the same clause
             anchors = 2 * list(_weights(_topic_words(_topic_text(p, p.asked)), self.retriever)) + anchors
         out = []
+        # "老旧小区改造6100个，其中2022年度完成多少个": a figure the question states is not the answer,
+        # unless the question states it to have it confirmed ("是打8.5折吧")
+        q_s = to_simplified(p.asked)
+        given = frozenset() if CONFIRMING.search(q_s) else given_figures(q_s)
         candidates = hits[:CANDIDATE_CHUNKS]
         classes = _class_letters(to_simplified(p.asked))
         for h in hits[CANDIDATE_CHUNKS:VALUE_CANDIDATES]:
@@ -268,7 +273,7 @@ class Answerer:
                 text_s = self._doc_s[c.doc_id][s:e]
                 dense = float(self.index.vectors[u] @ qv) if (qv is not None and u >= 0) else 0.0
                 cover = _coverage(weights, text_s + " " + path_s)
-                figure = find_figure(p.ask.value, text_s, anchors) if p.ask.kind == "value" else None
+                figure = find_figure(p.ask.value, text_s, anchors, given) if p.ask.kind == "value" else None
                 if len(_CJK.findall(text)) <= SHORT_REPLY and cover < SHORT_REPLY_COVER:
                     continue  # "不能。": its similarity is its heading's; it answers only that question
                 if c.kind == "heading" or (s == c.start and e - s <= TITLE_CHARS and c.section_path
@@ -314,6 +319,9 @@ class Answerer:
             if listed is not None:
                 return listed
         pool = self._follow_up_focus(p, clauses)
+        if p.ask.section:
+            # "二(七)营造的“五个一样”分别是哪五个": the named section's clauses, when it has any here
+            pool = [c for c in pool if c.chunk.code.startswith(p.ask.section)] or pool
         classes = _class_letters(q_s)
         if classes and p.leans_on is None:
             # "F类人才能享受吗": the clauses about that class of person, when there are any
@@ -373,7 +381,7 @@ class Answerer:
             best_v = max(with_value, key=_figure_score)
             if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
                 return self._abstain(p, retrieved, clauses, "value")
-            stated = _named_without_figure(to_simplified(p.asked), pool, best_v)
+            stated = _named_without_figure(expand_query(to_simplified(p.asked)), pool, best_v)
             if stated is not None and p.leans_on is None:
                 # "房价收入比控制在什么水平": the one clause naming that indicator says "较低水平";
                 # 城乡收入比1.8:1 is another indicator's figure

@@ -42,7 +42,10 @@ _FALLBACK = {"percent": ("ratio", "full"), "ratio": ("percent",), "days": ("dura
 
 
 # "一个月能补多少" is answered by a subsidy's share (补贴比例70%), not by any share (覆盖率70%)
-_FALLBACK_PHRASE = {("money", "percent"): re.compile(r"补|报销|资助|奖励|分担|比例|折")}
+_FALLBACK_PHRASE = {("money", "percent"): re.compile(r"补|报销|资助|奖励|分担|折")}
+
+# "人才公寓是打8.5折吧？": a question that states a figure to have it confirmed
+CONFIRMING = re.compile(r"吧|吗|对吗|是不是|对不对|没错|\b(right|correct|is it|isn't it)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,15 @@ def _fit(phrase: str, anchors: list[str]) -> float:
     return sum(len(a) for a in anchors if a in phrase) / total if total else 0.0
 
 
-def find_figure(kind: str, text_s: str, anchors: list[str]) -> Figure | None:
+def find_figure(kind: str, text_s: str, anchors: list[str], given: frozenset[str] = frozenset()) -> Figure | None:
     """The value of the asked kind in a Simplified clause: the one whose own phrase says most
-    of what the question asks about (新职业岗位25万个, not 实习见习岗位10万个)."""
+    of what the question asks about (新职业岗位25万个, not 实习见习岗位10万个).
+
+    Args:
+        given: figures the question itself states ("800米范围覆盖多少"), which are not what it asks
+    """
     pattern = VALUE_PATTERNS_RE.get(kind) or VALUE_PATTERNS_RE["count"]
-    found = [m for m in pattern.finditer(text_s) if not _YEAR.match(m.group(0))]
+    found = [m for m in pattern.finditer(text_s) if not _YEAR.match(m.group(0)) and _bare(m.group(0)) not in given]
     exact = bool(found)
     for other in _FALLBACK.get(kind, ()):
         if found:
@@ -81,7 +88,7 @@ def find_figure(kind: str, text_s: str, anchors: list[str]) -> Figure | None:
         if other == "full" and not any("覆盖" in a for a in anchors):
             continue  # "几成业主同意" is not answered by 物业服务全覆盖
         found = [m for m in VALUE_PATTERNS_RE[other].finditer(text_s) if not _YEAR.match(m.group(0))
-                 and ((kind, other) not in _FALLBACK_PHRASE
+                 and _bare(m.group(0)) not in given and ((kind, other) not in _FALLBACK_PHRASE
                       or _FALLBACK_PHRASE[kind, other].search(_phrase(text_s, m)))]
     if not found:
         return None
@@ -96,6 +103,15 @@ def find_figure(kind: str, text_s: str, anchors: list[str]) -> Figure | None:
     else:
         picked = max(found, key=lambda m: (_fit(_phrase(text_s, m), anchors), -m.start()))
     return Figure(picked.group(0).strip("“”"), exact, _fit(_phrase(text_s, picked), anchors))
+
+
+def given_figures(question_s: str) -> frozenset[str]:
+    """The figures a (Simplified) question states itself, to be left out of its answers."""
+    return frozenset(_bare(m.group(0)) for m in VALUE_PATTERNS_RE["count"].finditer(question_s))
+
+
+def _bare(figure: str) -> str:
+    return re.sub(r"\s+", "", figure).strip("“”")
 
 
 def find_value(kind: str, text_s: str, anchors: list[str]) -> str | None:

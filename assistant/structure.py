@@ -13,13 +13,14 @@ from dataclasses import replace
 
 from .chunk import Chunk, split_sentences, title_end
 from .cite import Citation, cite
-from .figures import find_value
+from .figures import CONFIRMING, find_figure, given_figures
 from .index import Index
 from .ingest import Document
 from .lexical import content_words
 from .question import ADJACENT, Ask, Parsed, locate_phrase
 from .reply import Answer, with_sources
 from .retrieve import Hit
+from .scope import NEED_EVIDENCE, PERSON_NEEDS
 from .script import ENGLISH, to_script, to_simplified
 
 
@@ -29,6 +30,11 @@ CATEGORY_LABELS = {
     "transport": ("交通出行", "Transport"), "environment": ("生态环境", "Environment"),
     "services": ("生活服务", "Services"), "income": ("收入", "Income"), "other": ("其他", "Other"),
 }
+
+
+# What a section shown whole must state when the question asks for it (an amount, a place...)
+CHECKED_NEEDS = frozenset({"money", "place", "time", "hours", "materials", "contact", "phone", "processing",
+                           "interest", "penalty", "budget", "tax", "districts", "docno"}) | PERSON_NEEDS
 
 
 class Structure:
@@ -166,12 +172,21 @@ class Structure:
             text_body = "\n".join(to_script(c.quote, p.script) for c in citations)
             if wants == "value":
                 kind = "money" if "money" in p.ask.needs else p.ask.value
-                value = find_value(kind, to_simplified(text_body), [])
-                if not value and p.ask.needs:
-                    return None  # "二(八)2 的补贴各档标准是多少": the clauses decide, or abstain
+                q_s = to_simplified(p.asked)
+                figure = find_figure(kind, to_simplified(text_body), [],
+                                     frozenset() if CONFIRMING.search(q_s) else given_figures(q_s))
+                value = figure.text if figure else None
+                if not value and (p.ask.needs or given_figures(q_s)):
+                    # "二(八)2 的补贴各档标准是多少", "二(五)1改造6100个，其中2022年完成多少":
+                    # the clauses decide, or abstain
+                    return None
                 if value:
                     lead = to_script(value, p.script)
                     text_body = lead + "。" + text_body
+        if wants in ("section", "value") and any(
+                need in CHECKED_NEEDS and not NEED_EVIDENCE[need].search(to_simplified(text_body))
+                for need in p.ask.needs):
+            return None  # "二(九)2的避难场所分别位于哪些区": the section does not say; the clauses decide
         # the whole section first (it holds every sub-section), then what was cited
         wide = [i for i, c in enumerate(self.index.chunks)
                 if c.doc_id == head.doc_id and c.code == head.code and c.kind in ("heading", "section")]
@@ -372,11 +387,20 @@ class Structure:
             return None
         where = "；".join(to_script(c.section, p.script) for c in citations)
         lead = where
+        # "“城市大脑”属于哪个工程": the heading of each place found is part of the answer
+        positions = positions + [i for x in positions for i in self._headings_above(self.index.chunks[x])]
         body = (f"“{to_script(phrase, p.script)}”出自：{where}" if p.script != ENGLISH
                 else f"“{phrase}” appears in: {where}")
         body += "\n" + "\n".join(f"“{to_script(c.quote, p.script)}”" for c in citations)
         return Answer(p.asked, True, with_sources(body, citations, p.script), citations,
                       self.pinned(positions, hits), p.searched, p.script, lead=lead, notices=p.notices)
+
+    def _headings_above(self, c: Chunk) -> list[int]:
+        """The heading chunks a chunk sits under, nearest first, without the document's parts."""
+        return [i for i, h in sorted(((i, h) for i, h in enumerate(self.index.chunks)
+                                      if h.kind == "heading" and h.doc_id == c.doc_id and h.code != c.code
+                                      and len(h.section_path) >= 2 and c.section_path[:len(h.section_path)] == h.section_path),
+                                     key=lambda x: -len(x[1].section_path))]
 
     def _loosely_located(self, phrase: str, within: str, hits: list[Hit]) -> tuple[list[Citation], list[int]]:
         """For a phrase the text does not hold verbatim, the chunks holding all its words (up to

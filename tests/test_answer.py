@@ -182,6 +182,8 @@ def test_sections_named_by_their_titles(assistant):
     ("我今年36岁了，还能去青年人才驿站免费住7天吗？", "age"),
     ("Can foreigners working in Chengdu stay for free at the Rongpiao youth talent station?", "foreigner"),
     ("个体工商户能享受多少税收减免？", "tax"),
+    ("二(九)2规划的23个一类应急避难场所分别位于哪些区(市)县？", "districts"),  # the section does not say
+    ("二(七)3“蓉易贷”普惠信贷的贷款利率是多少？", "interest"),
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)
@@ -377,3 +379,17 @@ def test_chapters_and_items_found_by_their_words(assistant):
     tail = assistant.ask("营商环境建设工程下面分哪几个环境？")  # the project named by its last words
     assert tail.answered and "办事环境便捷高效" in tail.answer
     _valid(assistant, both)
+
+
+def test_a_figure_the_question_gives_is_not_its_answer(assistant):
+    share = assistant.ask("中心城区建成区轨道站点800米范围覆盖面要超过多少？")
+    assert share.answered and share.answer.startswith("60%")  # not the 800米 it names
+    given = assistant.ask("二(五)1老旧小区改造6100个，其中2022年度计划完成多少个？")
+    assert not given.answered  # 6100 is the figure given; no yearly figure is stated
+    confirm = assistant.ask("人才公寓是打8.5折吧？")  # unless it is stated to be confirmed
+    assert confirm.answered and "8.5折" in confirm.answer
+
+
+def test_an_indicator_named_in_other_words(assistant):
+    ans = assistant.ask("房价跟收入比起来，打算保持在啥水平")
+    assert ans.answered and "较低水平" in ans.answer  # not 城乡收入比's 1.8:1
