@@ -324,7 +324,8 @@ class Answerer:
             pool = [c for c in pool if c.chunk.code.startswith(p.ask.section)] or pool
         classes = _class_letters(q_s)
         if classes and p.leans_on is None:
-            # "F类人才能享受吗": the clauses about that class of person, when there are any
+            # "F类人才能享受吗", "我是C类人才…按多少比例": the clauses about that class of person
+            # (A、B、C类…70%, not the 90% cap on all rents), when there are any
             pool = [c for c in pool if classes & _class_letters(c.simplified)] or pool
         if pool is not clauses and p.ask.kind == "value" and not any(c.figure for c in pool) \
                 and analyse(p.asked).kind == "statement":
@@ -374,10 +375,6 @@ class Answerer:
                     return period
             if not with_value:
                 return self._abstain(p, retrieved, clauses, "value" if best.cover >= 0.5 else "off-topic")
-            asked_classes = _class_letters(to_simplified(p.asked))
-            if asked_classes:
-                # "我是C类人才…按多少比例": the figure of a clause naming that class (A、B、C类…70%)
-                with_value = [c for c in with_value if asked_classes & _class_letters(c.simplified)] or with_value
             best_v = max(with_value, key=_figure_score)
             if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
                 return self._abstain(p, retrieved, clauses, "value")
