@@ -30,6 +30,7 @@ from .structure import Structure, defines
 __all__ = ["Answer", "Answerer"]
 
 
+CURRENT = re.compile(r"目前|已经|已有|现有|截至")
 PER_UNIT = re.compile(r"每(户|家|人|个人|名)|人均|户均|/人|/户|·月|/月|元/")
 
 # "when will it be done": a target's deadline, which the whole policy may give as its period
@@ -63,6 +64,7 @@ CLAUSE_NEED_COVER = 0.35  # ... or an amount stated in a clause this much about 
 NAME_CLAUSE_COVER = 0.3  # ... or a quoted name in a clause this much about it
 FOCUS_COVER = 0.5  # a follow-up's answer covers its own words at least half as well as the best
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover
+CURRENT_COVER = 0.3  # ... and a clause stating where things stand now ("目前…已经筹集")
 
 
 @dataclass(frozen=True)
@@ -312,8 +314,13 @@ class Answerer:
             return self._abstain(p, retrieved, clauses, "off-topic")
         needs = p.ask.needs
         if "current" in needs and (p.ask.kind in ("value", "statement") or "money" in needs):
-            # the policy sets targets; it states no current prices or statistics
-            return self._abstain(p, retrieved, clauses, "current")
+            # the policy sets targets; only a clause that says where things stand now
+            # ("目前，我市已经筹集…22.6万套") answers a question about today
+            now = [c for c in clauses if CURRENT.search(c.simplified) and c.cover >= CURRENT_COVER]
+            if not now:
+                return self._abstain(p, retrieved, clauses, "current")
+            clauses = now
+            best = max(clauses, key=lambda c: c.score)
         if p.ask.kind == "list":
             listed = self.structure.answer_list(p, hits)
             if listed is not None:
@@ -326,7 +333,7 @@ class Answerer:
         if classes and p.leans_on is None:
             # "F类人才能享受吗", "我是C类人才…按多少比例": the clauses about that class of person
             # (A、B、C类…70%, not the 90% cap on all rents), when there are any
-            pool = [c for c in pool if classes & _class_letters(c.simplified)] or pool
+            pool = [c for c in pool if classes & _class_letters(self._chunk_s[self._position[c.chunk.id]])] or pool
         if pool is not clauses and p.ask.kind == "value" and not any(c.figure for c in pool) \
                 and analyse(p.asked).kind == "statement":
             # "那燃气这块呢？" after a "how much" question: the new topic may state no figure

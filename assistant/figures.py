@@ -107,7 +107,9 @@ def find_figure(kind: str, text_s: str, anchors: list[str], given: frozenset[str
 
 def given_figures(question_s: str) -> frozenset[str]:
     """The figures a (Simplified) question states itself, to be left out of its answers."""
-    return frozenset(_bare(m.group(0)) for m in VALUE_PATTERNS_RE["count"].finditer(question_s))
+    question_s = re.sub(r"(\d)\s*块钱?", r"\1元", question_s)  # "每平米30块" states 30元
+    return frozenset(_bare(m.group(0)) for kind in ("count", "area", "money")
+                     for m in VALUE_PATTERNS_RE[kind].finditer(question_s))
 
 
 def _bare(figure: str) -> str:

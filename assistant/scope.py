@@ -35,6 +35,7 @@ NEED_EVIDENCE = {
     "age": re.compile(r"\d+\s*周?岁|年满|年龄"),
     "retiree": re.compile(r"退休"),
     "districts": re.compile(r"[\u4e00-\u9fff]{2,4}[区县市]、[\u4e00-\u9fff]{2,4}[区县市]"),
+    "issued": re.compile(r"\d{4}年\d{1,2}月\d{1,2}日"),
     "docno": re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号"),
     "conditions": re.compile(r"以下条件|下列条件|条件之一|须同时|应当具备|须满足|需满足|符合以下|须为|年满|只需|认定地|不得"),
 }
@@ -191,6 +192,7 @@ ABSTAIN = {
     "docno": "政策原文没有文号等发文信息。",
     "interest": "政策原文没有写明利率或利息。",
     "penalty": "政策原文没有规定罚款或处罚。",
+    "issued": "政策原文没有写明印发日期。",
     "budget": "政策原文没有写明投入或预算的金额。",
     "tax": "政策原文没有涉及税收或减免税的规定。",
     "foreigner": "政策原文没有关于外籍人员的规定。",
@@ -227,6 +229,7 @@ ABSTAIN_EN = {
     "docno": "The policy text carries no document number or similar issuing details.",
     "interest": "The policy does not state an interest rate.",
     "penalty": "The policy sets no fines or penalties.",
+    "issued": "The policy text does not give its date of issue.",
     "budget": "The policy does not state how much will be invested or budgeted.",
     "tax": "The policy says nothing about taxes or tax relief.",
     "foreigner": "The policy says nothing about foreign nationals.",

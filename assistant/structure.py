@@ -114,7 +114,7 @@ class Structure:
         if not m:
             if p.ask.section or not re.search(r"一共几|几项|几条|各叫|分别叫|分别是什么|哪几条|哪几项|还有哪几个|还有哪些|"
                                               r"[一二三四五六七八九十两\d]\s*(条|项)(任务)?(的)?(标题|名称|是啥|是什么|分别|都是|叫)|"
-                                              r"(有|分)哪[一二三四五六七八九十几]+(项|个|块|条|部分|方面)", q_s):
+                                              r"(有|分|包括|包含|从)哪[一二三四五六七八九十几]+(项|个|块|条|点|部分|方面)", q_s):
                 return p
             head = self._named_heading(q_s, partial=True)
             if head is None or not self._children(head):
@@ -353,8 +353,11 @@ class Structure:
         # the text may space a Latin word off ("跨境電商 O2O") where the asker did not
         spaced = re.compile(r"\s*".join(map(re.escape, phrase)))
         citations, positions = [], []
+        # the clause defining the phrase, then one titled by it ("第七条 企业引才补贴"), then the rest
         order = sorted(range(len(self.index.chunks)),
-                       key=lambda i: not defines(phrase, self.chunk_s[i]))
+                       key=lambda i: (not defines(phrase, self.chunk_s[i]),
+                                      phrase not in to_simplified(self.index.chunks[i].section_path[-1]
+                                                                  if self.index.chunks[i].section_path else "")))
         if re.search(r"第几章|哪一?章", to_simplified(p.asked)):
             order = []  # "讲经费保障的是第几章": a chapter is found by its heading
         for i in order:
@@ -398,7 +401,7 @@ class Structure:
     def _headings_above(self, c: Chunk) -> list[int]:
         """The heading chunks a chunk sits under, nearest first, without the document's parts."""
         return [i for i, h in sorted(((i, h) for i, h in enumerate(self.index.chunks)
-                                      if h.kind == "heading" and h.doc_id == c.doc_id and h.code != c.code
+                                      if h.kind == "heading" and h.doc_id == c.doc_id and h.id != c.id
                                       and len(h.section_path) >= 2 and c.section_path[:len(h.section_path)] == h.section_path),
                                      key=lambda x: -len(x[1].section_path))]
 

@@ -393,3 +393,10 @@ def test_a_figure_the_question_gives_is_not_its_answer(assistant):
 def test_an_indicator_named_in_other_words(assistant):
     ans = assistant.ask("房价跟收入比起来，打算保持在啥水平")
     assert ans.answered and "较低水平" in ans.answer  # not 城乡收入比's 1.8:1
+
+
+def test_where_things_stand_now_only_from_a_clause_that_says_so(assistant):
+    now = assistant.ask("全市目前筹集了多少保障性租赁住房？")  # "目前，我市已经筹集…22.6万套"
+    assert now.answered and "22.6万套" in now.answer
+    target = assistant.ask("中等收入群体目前占常住人口的比例是多少？")  # only a target is stated
+    assert not target.answered and target.reason == "current"

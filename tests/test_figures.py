@@ -1,6 +1,6 @@
 """Picking the figure a question asks for out of a clause (Simplified text)."""
 
-from assistant.figures import find_figure, find_value
+from assistant.figures import find_figure, find_value, given_figures
 
 
 def test_the_figure_whose_own_phrase_names_the_topic():
@@ -40,3 +40,11 @@ def test_levels_in_chinese_numerals_and_full_coverage():
 def test_an_amount_is_answered_by_a_subsidy_share_only():
     assert find_value("money", "补贴比例为70%。", []) == "70%"
     assert find_value("money", "义务教育优质学校覆盖率达70%。", []) is None
+
+
+def test_figures_the_question_states_are_left_out():
+    given = given_figures("E类人才租了60平米、每平米月租30块的保租房，一个月能补多少钱？")
+    assert given == {"60平米", "30元"}
+    text = "其补贴面积按50平方米上限计算，补贴比例50%，故每月补贴金额为：30元/㎡×50㎡×50%=750元。"
+    assert find_figure("money", text, [], given).text == "750元"
+    assert find_figure("count", "完成老旧小区分类提升改造6100个。", [], given_figures("改造6100个，其中今年多少个")) is None
