@@ -23,7 +23,7 @@ from .question import ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, quoted_phra
 from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .scope import (NEED_EVIDENCE, OFF_TOPIC, ONLINE_ASK, PERSON_NEEDS, PLACE_ONLINE, about_other_place, abstain_message,
-                    district_share, only_baseline, other_document, other_period)
+                    district_share, only_baseline, other_document, other_period, same_title)
 from .script import ENGLISH, has_cjk, to_script, to_simplified
 from .structure import Structure, defines
 
@@ -297,6 +297,12 @@ class Answerer:
         named = re.findall(r"\d+\s*号线|\d+\s*路公交|\d+\s*路车|line \d+", q_s, re.I)
         if any(n.replace(" ", "") not in self.structure.corpus_s for n in named):
             return self._abstain(p, retrieved, clauses, "off-topic")  # "地铁19号线" is not in the policy
+        if re.search(r"吧|对吗|对不对|是不是|没错", q_s) and re.search(r"十[一二三四五六七八九]五", q_s) \
+                and other_period(p.asked, q_s, self.structure.corpus_s):
+            # "十大工程是“十五五”期间搞的吧？": a period misremembered; the document's own period
+            period = self.structure.answer_document(replace(p, ask=Ask("document", value="period")), hits)
+            if period is not None:
+                return period
         for reason, outside in (("other-period", other_period(p.asked, q_s, self.structure.corpus_s)),
                                 ("baseline", only_baseline(q_s, self.structure.corpus_s)),
                                 ("district", district_share(p.asked, q_s)),
@@ -353,6 +359,7 @@ class Answerer:
             cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
                             else NAME_NEED_COVER if need == "name" else NEED_COVER)
             fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c))
+                       and not (need == "conditions" and self._conditions_elsewhere(c.simplified))
                        and (self._chunk_cover(p, c, NEEDS[need] if need in PERSON_NEEDS else "") >= cover_needed
                             or need == "money" and c.cover >= CLAUSE_NEED_COVER
                             or need == "name" and c.cover >= NAME_CLAUSE_COVER
@@ -390,7 +397,10 @@ class Answerer:
                 # "房价收入比控制在什么水平": the one clause naming that indicator says "较低水平";
                 # 城乡收入比1.8:1 is another indicator's figure
                 return self._compose(p, stated, clauses, retrieved)
-            if p.ask.value == "money" and best_v.cover < MONEY_COVER:
+            # a worked example's amount is about the case its whole passage sets out
+            example = "例如" in self._chunk_s[self._position[best_v.chunk.id]]
+            cover = max(best_v.cover, self._chunk_cover(p, best_v)) if example else best_v.cover
+            if p.ask.value == "money" and cover < MONEY_COVER:
                 # an amount belongs to whoever its clause is about: the 2000元 for talents
                 # does not answer "托育补贴补多少"
                 return self._abstain(p, retrieved, clauses, "value")
@@ -416,6 +426,13 @@ class Answerer:
             return clauses
         # as close to the best as the glossary's alternatives allow (农村 or 乡村 or 城乡)
         return [c for c, x in zip(clauses, own) if x >= FOCUS_COVER * top]
+
+    def _conditions_elsewhere(self, text_s: str) -> bool:
+        """Whether a clause's conditions are another document's ("满足《成都市人才分类目录》A类条件"):
+        the criteria themselves are not in the corpus."""
+        named = re.findall(r"《([^》]{2,40})》[^，。；]{0,24}条件", text_s)
+        return bool(named) and not re.search(r"以下条件|下列条件|须同时|年满", text_s) \
+            and all(not any(same_title(n, t) for t in self._titles_s) for n in named)
 
     def _chunk_cover(self, p: Parsed, c: Clause, without: str = "") -> float:
         """Share of the question's topic bigrams found in the clause's chunk and its path.

@@ -64,19 +64,19 @@ NEEDS = {
     "place": r"离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere('s| is| are)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     "districts": r"\bwhich (districts?|counties)\b|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)区",
     "hours": r"(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time|open(ing)? times?",
-    "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\b(what|which) (date|day)\b|\bdeadline|\b(issue|exact) dates?\b",
+    "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\b(what|which) (date|day|year)\b|\bdeadline|\b(issue|exact) dates?\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
     "procedure": r"(怎么|如何|怎样|咋)(去|才能)?(申请|注册|登录|报名|办理|参加|加入)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact",
     "phone": r"电话|热线|号码|客服|phone|hotline",
     "conditions": r"算不算|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|eligibility|who is eligible|am i eligible|eligible for",
-    "names": r"包括哪些岗位|有哪些岗位|有清单吗|(都|具体|分别)(有|是)哪(些|几)(所|家|个|座|条)?(学校|医院|公司|企业|小区|地方|项目)?[?？]?|名单|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
+    "names": r"具体是?指哪些(城市|国家|学校|医院|企业|岗位)|包括哪些岗位|有哪些岗位|有清单吗|(都|具体|分别)(有|是)哪(些|几)(所|家|个|座|条)?(学校|医院|公司|企业|小区|地方|项目)?[?？]?|名单|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
     "name": r"叫什么名字|叫啥名|名字叫|(在|用|上|通过)哪个(系统|平台|网站|小程序|APP|App|app)|what is it called|what('s| is) the name",
     # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
     "definition": r"[“\"「『][^”\"」』]{0,8}[一二三四五六七八九十百][^”\"」』]{0,8}[”\"」』][^，。？?]{0,4}"
                   r"(具体(是)?指|都?包括|分别(是|指)|是哪[一二三四五六七八九十几]|指哪[一二三四五六七八九十几])|stands? for",
     "issued": r"(发布|印发|发文|出台)(日期|时间)|什么时候(发布|印发|出台|发的)|哪天(发布|印发|出台)|"
-              r"\b(issued|published|released)\b.{0,20}\b(date|when)\b|\b(date|when)\b.{0,40}\b(issued|published|released)\b",
+              r"\b(issued|published|released)\b.{0,20}\b(date|when)\b|\b(date|when)\b.{0,70}\b(issued|published|released)\b",
     "docno": r"文号|发文字号|document number|reference number",
     # how long an office takes: "人才认定证书多久能办下来"
     "processing": r"(证|审批|手续|申请|认定|资格|执照|许可|码)[^。？?]{0,12}(多久(能|可以|才能)?(办|批|审|下来|到账|拿到)|"
@@ -93,7 +93,7 @@ NEEDS = {
                r"\bretirees?\b[^.?]{0,30}\b(can|get|eligible|qualify)\b|\bcan (a )?retirees?\b",
     "penalty": r"罚款|罚多少|罚钱|罚金|处罚|罚则|\bfined?\b|\bpenalt",
     # what the city spends: "十大工程总共投多少钱" is not answered by a loan programme's 300亿元
-    "budget": r"投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget\b|\binvest(ment|ing|s)?\b",
+    "budget": r"首付|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget\b|\binvest(ment|ing|s)?\b",
     "per-unit": r"每户|一户|每家|一家|每个人|一个人|每人|人均|户均|单个|per (person|household|family|company)",
     "current": r"目前[^，。？?]{0,10}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
 }
@@ -114,7 +114,7 @@ _VALUE_CUES = [
     ("duration", r"多久|多长时间|(?<![这那近前九八七六五四三二零])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
     ("count", r"多少|(?<![哪第好])(几个(?![“\"「])|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|(?<![小大])规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
-_LIST_CUES = r"(包括|包含|分为|分|从)哪几(点|项|条|个|部分|方面|块|大块)|小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
+_LIST_CUES = r"(包括|包含|分为|分|从)哪[几一二三四五六七八九十]+(点|项|条|个|部分|方面|块|大块|类)|小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
 _NAME_CUES = r"叫什么|名称|全称|全名|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
 _MATERIALS = r"材料|证件|证明文件|提交什么|提交哪些|带什么|准备什么|准备哪些|documents? (do|are|should)|paperwork"
 _PROCEDURE = r"怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|去哪申请|在哪申请|在哪里申请|在哪办|哪里办|线上申请|how (do|can) i apply|how to apply|where (do|can) i apply|application process"
@@ -205,9 +205,21 @@ def _int_to_cn(n: int) -> str:
     return _NUM_CN[tens] + "十" + (_NUM_CN[ones] if ones else "")
 
 
+# Chengdu (Sichuanese) words for what is asked: "补好多钱" is "补多少钱", "咋个报名" is "怎么报名"
+_DIALECT = [(re.compile(r"好多(?=钱|亿|万元|元|块|平|米|公里|折)|(?<=[是有要补交花给拿领收住])好多"), "多少"),
+            (re.compile(r"咋个|咋子"), "怎么"), (re.compile(r"啥子"), "什么"), (re.compile(r"晓得"), "知道")]
+
+
+def standard_mandarin(s: str) -> str:
+    """A Simplified question with its Sichuanese question words in standard Mandarin."""
+    for pattern, standard in _DIALECT:
+        s = pattern.sub(standard, s)
+    return s
+
+
 def analyse(question: str) -> Ask:
     """Read what a question asks for."""
-    s = to_simplified(question)
+    s = standard_mandarin(to_simplified(question))
     low = question.lower()
 
     def has(p):
@@ -220,7 +232,7 @@ def analyse(question: str) -> Ask:
     return Ask(ask.kind, ask.value, ask.section, needs)
 
 
-_LOCATE = r"哪个小点|哪一小点|哪一点|哪个点|是第几章|在第几章|哪一章|哪章|是哪个工程|属于哪个工程|在哪个工程|哪个工程里|出自|出处|第几条|第几项|哪一款|哪一条|哪条|哪一项|哪一部分|哪个部分|哪部分|在哪里提|哪里提到|哪提到|which (section|item|clause|part|heading)|under which"
+_LOCATE = r"第几个工程|第几项工程|哪个工程提出|哪个小点|哪一小点|哪一点|哪个点|是第几章|在第几章|哪一章|哪章|是哪个工程|属于哪个工程|在哪个工程|哪个工程里|出自|出处|第几条|第几项|哪一款|哪一条|哪条|哪一项|哪一部分|哪个部分|哪部分|在哪里提|哪里提到|哪提到|which (section|item|clause|part|heading)|under which"
 
 
 def quoted_phrase(question: str) -> str:
@@ -241,7 +253,7 @@ _DOC_FACTS = {
     "issuer": r"谁发|谁出台|谁印发|谁制定|谁颁布|哪个部门|哪些部门|哪(两|几)个(单位|部门)|联合(印)?发|发文单位|发布单位|发文机关|"
               r"who issued|issued by|\bissuer\b|which (authority|authorities|body|bodies)",
     "period": r"哪个五年|哪个时期|什么时期|哪几年|哪个规划期|五年规划|which five-year|what period|which period",
-    "source": r"(文末|末尾|结尾|最后)[^，。？?]{0,8}来源|来源(是)?(哪|什么)(家|个)?(媒体|报纸|网站)|哪家媒体|哪个报纸|"
+    "source": r"(文末|末尾|结尾|最后)[^，。？?]{0,8}来源|来源(是)?(哪|什么)(家|个)?(媒体|报纸|网站)|哪家媒体|哪个媒体|什么媒体|哪个报纸|"
               r"刊登|转载|发表在|news outlet|newspaper|published (in|by)",
 }
 
@@ -259,7 +271,8 @@ def locate_phrase(question: str) -> str:
     m = re.match(r"\s*([^，,。？?\s]{3,24}?)(?:这句话|这句|这个说法|这一条|这项)?(?:(?:是|属于)?(?:出自|出处|在)|(?:是|属于)(?=哪))"
                  r"(?=[^，。？?]{0,12}(?:哪|第几))", s)
     if m and not re.search(r"[哪第几]", m.group(1)):
-        return re.sub(r"的?(范围|规定|说法|内容|定义|表述|要求)$", "", m.group(1))
+        phrase = re.sub(r"的?(范围|规定|说法|内容|定义|表述|要求)$", "", m.group(1))
+        return re.sub(r"(那|这)(段|句|条|部分|一段|一句)话?$", "", phrase)  # "人才公寓打折那段"
     m = re.search(r"(?:讲|写|说|规定)了?([^，,。？?\s的]{2,16})的(?:内容|条款|部分|规定)?(?:是|在)(?=第几|哪)", s)  # "讲经费保障的是第几章"
     if m:
         return m.group(1)
@@ -271,6 +284,8 @@ def _analyse(question: str, s: str, has) -> Ask:
         for fact, pattern in _DOC_FACTS.items():
             if has(pattern):
                 return Ask("document", value=fact)
+    if has(r"(文末|末尾|结尾|最后)[^，。？?]{0,8}(来源|出处)"):
+        return Ask("document", value="source")  # "最后注明的来源是哪里": the document's own last line
     if has(_LOCATE) and locate_phrase(question):
         # "“做实家庭医生签约服务”在二(二)哪一条里": where, within the section if one is named
         return Ask("locate", section=section_ref(question))

@@ -16,6 +16,7 @@ from .cite import Citation, cite
 from .figures import CONFIRMING, find_figure, given_figures
 from .index import Index
 from .ingest import Document
+from .expand import COLLOQUIAL
 from .lexical import content_words
 from .question import ADJACENT, Ask, Parsed, locate_phrase
 from .reply import Answer, with_sources
@@ -114,7 +115,7 @@ class Structure:
         if not m:
             if p.ask.section or not re.search(r"一共几|几项|几条|各叫|分别叫|分别是什么|哪几条|哪几项|还有哪几个|还有哪些|"
                                               r"[一二三四五六七八九十两\d]\s*(条|项)(任务)?(的)?(标题|名称|是啥|是什么|分别|都是|叫)|"
-                                              r"(有|分|包括|包含|从)哪[一二三四五六七八九十几]+(项|个|块|条|点|部分|方面)", q_s):
+                                              r"(有|分|包括|包含|从)哪[一二三四五六七八九十几]+(项|个|块|条|点|类|部分|方面)", q_s):
                 return p
             head = self._named_heading(q_s, partial=True)
             if head is None or not self._children(head):
@@ -229,6 +230,15 @@ class Structure:
         items = [c for c in self.index.chunks if c.kind != "section" and c.section_path
                  and to_simplified(c.section_path[-1]).lstrip("—").startswith(prefix)
                  and c.start == min(x.start for x in self.index.chunks if x.id.split("~")[0] == c.id.split("~")[0])]
+        if len(items) < 2:  # "生态惠民工程那几个“更”": the items of one section whose titles hold it
+            holding = [c for c in self.index.chunks if c.kind != "section" and c.section_path
+                       and c.id == f"{c.doc_id}#{c.code}" and prefix in _item_title(c) and len(_item_title(c)) <= 12]
+            groups: dict[tuple, list[Chunk]] = {}
+            for c in holding:
+                groups.setdefault(tuple(c.section_path[:-1]), []).append(c)
+            ranked = sorted(groups.values(), key=len, reverse=True)
+            if ranked and (len(ranked) == 1 or len(ranked[0]) > len(ranked[1])):
+                items = ranked[0]  # the section most of them share (天更蓝…景更美, not 收入分配更加…)
         items = sorted({c.code: c for c in items}.values(), key=lambda c: (c.doc_id, c.start))
         if len(items) < 2:
             return None
@@ -350,32 +360,9 @@ class Structure:
         if not phrase:
             return None
         within = p.ask.section
-        # the text may space a Latin word off ("跨境電商 O2O") where the asker did not
-        spaced = re.compile(r"\s*".join(map(re.escape, phrase)))
-        citations, positions = [], []
-        # the clause defining the phrase, then one titled by it ("第七条 企业引才补贴"), then the rest
-        order = sorted(range(len(self.index.chunks)),
-                       key=lambda i: (not defines(phrase, self.chunk_s[i]),
-                                      phrase not in to_simplified(self.index.chunks[i].section_path[-1]
-                                                                  if self.index.chunks[i].section_path else "")))
-        if re.search(r"第几章|哪一?章", to_simplified(p.asked)):
-            order = []  # "讲经费保障的是第几章": a chapter is found by its heading
-        for i in order:
-            c = self.index.chunks[i]
-            if c.kind != "text" or within and not c.code.startswith(within):
-                continue
-            found = spaced.search(self.chunk_s[i])
-            if found is None:
-                continue
-            at = found.start()
-            doc = self.docs[c.doc_id]
-            sentence = next((sp for sp in split_sentences(c.text, c.start)
-                             if sp.start <= c.start + at < sp.end), None)
-            s0, e0 = (sentence.start, sentence.end) if sentence else (c.start, c.end)
-            citations.append(cite(doc, c, s0, e0))
-            positions.append(i)
-            if len(citations) == 3:
-                break
+        citations, positions = ([], []) if re.search(r"第几章|哪一?章", to_simplified(p.asked)) \
+            else self._verbatim(phrase, within)  # "讲经费保障的是第几章": a chapter is found by its heading
+        spaced = _spaced(phrase)
         if not citations:  # "讲经费保障的是第几章": a phrase that only a heading holds
             for i, c in enumerate(self.index.chunks):
                 if c.kind in ("heading", "section") and (not within or c.code.startswith(within)):
@@ -386,6 +373,11 @@ class Structure:
                         break
         if not citations:
             citations, positions = self._loosely_located(phrase, within, hits)
+        if not citations:  # "“五个一样”是哪个工程提出来的": the policy's own words for it (一个样)
+            for term in COLLOQUIAL.get(phrase, "").split():
+                citations, positions = self._verbatim(term, within)
+                if citations:
+                    break
         if not citations:
             return None
         where = "；".join(to_script(c.section, p.script) for c in citations)
@@ -398,11 +390,38 @@ class Structure:
         return Answer(p.asked, True, with_sources(body, citations, p.script), citations,
                       self.pinned(positions, hits), p.searched, p.script, lead=lead, notices=p.notices)
 
+    def _verbatim(self, phrase: str, within: str) -> tuple[list[Citation], list[int]]:
+        """The sentences (up to 3) holding a phrase verbatim: the clause defining it first, then
+        one titled by it ("第七条 企业引才补贴"), then the rest in document order."""
+        spaced = _spaced(phrase)
+        citations, positions = [], []
+        order = sorted(range(len(self.index.chunks)),
+                       key=lambda i: (not defines(phrase, self.chunk_s[i]),
+                                      phrase not in to_simplified(self.index.chunks[i].section_path[-1]
+                                                                  if self.index.chunks[i].section_path else "")))
+        for i in order:
+            c = self.index.chunks[i]
+            if c.kind != "text" or within and not c.code.startswith(within):
+                continue
+            found = spaced.search(self.chunk_s[i])
+            if found is None:
+                continue
+            at = c.start + found.start()
+            sentence = next((sp for sp in split_sentences(c.text, c.start) if sp.start <= at < sp.end), None)
+            s0, e0 = (sentence.start, sentence.end) if sentence else (c.start, c.end)
+            citations.append(cite(self.docs[c.doc_id], c, s0, e0))
+            positions.append(i)
+            if len(citations) == 3:
+                break
+        return citations, positions
+
     def _headings_above(self, c: Chunk) -> list[int]:
-        """The heading chunks a chunk sits under, nearest first, without the document's parts."""
+        """The first chunk of each section a chunk sits under (its heading), nearest first,
+        without the document's parts."""
         return [i for i, h in sorted(((i, h) for i, h in enumerate(self.index.chunks)
-                                      if h.kind == "heading" and h.doc_id == c.doc_id and h.id != c.id
-                                      and len(h.section_path) >= 2 and c.section_path[:len(h.section_path)] == h.section_path),
+                                      if h.kind in ("heading", "text") and h.doc_id == c.doc_id and h.id != c.id
+                                      and h.id == f"{h.doc_id}#{h.code}" and 2 <= len(h.section_path) < len(c.section_path)
+                                      and c.section_path[:len(h.section_path)] == h.section_path),
                                      key=lambda x: -len(x[1].section_path))]
 
     def _loosely_located(self, phrase: str, within: str, hits: list[Hit]) -> tuple[list[Citation], list[int]]:
@@ -418,10 +437,10 @@ class Structure:
             c = self.index.chunks[i]
             if c.kind != "text" or within and not c.code.startswith(within):
                 continue
-            if not all(w in self.chunk_s[i] for w in words):
+            if not all(_held(w, self.chunk_s[i]) for w in words):
                 continue
             sentences = split_sentences(c.text, c.start)
-            held = [sum(w in self._doc_s[c.doc_id][sp.start:sp.end] for w in words) for sp in sentences]
+            held = [sum(_held(w, self._doc_s[c.doc_id][sp.start:sp.end]) for w in words) for sp in sentences]
             if held:  # the sentence holding all the words, or else most of them
                 sp = sentences[held.index(max(held))]
                 citations.append(cite(self.docs[c.doc_id], c, sp.start, sp.end))
@@ -569,6 +588,16 @@ def _distinct_name(doc: Document, q_s: str) -> bool:
     """Whether a question names a related document by a word of its title (优租, 急需紧缺)."""
     title = to_simplified(doc.title).removeprefix("成都市")
     return any(title[i:i + 4] in q_s for i in range(len(title) - 3))
+
+
+def _held(word: str, text_s: str) -> bool:
+    """Whether a text holds a word or one of the policy's terms for it (打折 → 折)."""
+    return word in text_s or any(term in text_s for term in COLLOQUIAL.get(word, "").split())
+
+
+def _spaced(phrase: str) -> re.Pattern:
+    """A phrase as found in the text, which may space a Latin word off ("跨境電商 O2O")."""
+    return re.compile(r"\s*".join(map(re.escape, phrase)))
 
 
 def _item_title(c: Chunk) -> str:

@@ -184,6 +184,8 @@ def test_sections_named_by_their_titles(assistant):
     ("个体工商户能享受多少税收减免？", "tax"),
     ("二(九)2规划的23个一类应急避难场所分别位于哪些区(市)县？", "districts"),  # the section does not say
     ("二(七)3“蓉易贷”普惠信贷的贷款利率是多少？", "interest"),
+    ("A类人才具体要满足什么条件才能认定？", "conditions"),  # the criteria are another document's
+    ("How do I renew my driver's licence in Chengdu?", "off-topic"),
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)
@@ -400,3 +402,17 @@ def test_where_things_stand_now_only_from_a_clause_that_says_so(assistant):
     assert now.answered and "22.6万套" in now.answer
     target = assistant.ask("中等收入群体目前占常住人口的比例是多少？")  # only a target is stated
     assert not target.answered and target.reason == "current"
+
+
+def test_a_total_budget_is_not_stated(assistant):
+    ans = assistant.ask("十大工程一共要投好多亿？")  # Sichuanese 好多 = 多少
+    assert not ans.answered and ans.reason in ("money", "budget")
+
+
+def test_misremembered_and_described_things(assistant):
+    period = assistant.ask("幸福美好生活十大工程是“十五五”期间搞的吧？")
+    assert period.answered and "十四五" in period.answer
+    more = assistant.ask("生态惠民工程那几个“更”分别是啥？")
+    assert more.answered and "天更蓝" in more.answer and "水更清" in more.answer
+    source = assistant.ask("最后注明的来源是哪里？")
+    assert source.answered and "成都日报" in source.answer
