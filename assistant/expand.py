@@ -169,7 +169,7 @@ COLLOQUIAL = {
     "吃的东西": "食品", "追溯": "溯源 可溯源", "领多久": "累计发放时长 不超过", "能领多久": "累计发放时长 不超过", "领几年": "累计发放时长 年内",
     "意义在哪": "重大意义 具体行动", "有啥意义": "重大意义 具体行动", "为啥要搞": "为更好满足 新向往 重大意义", "为什么要搞": "为更好满足 新向往 重大意义",
     "为什么要实施": "为更好满足 新向往 重大意义", "主要目的": "为更好满足 新向往",
-    "换了个领导": "新官不理旧账", "不认了": "新官不理旧账", "运动场地": "体育场地", "到公园": "见园 公园", "见到公园": "见园 公园", "看到公园": "见园 公园", "走几步": "步行 举步可就", "几步路": "步行 举步可就", "多大地方": "面积 平方米",
+    "以前的承诺": "新官不理旧账", "换了领导": "新官不理旧账", "住的地方": "人才驿站 免费入住 住房", "换了个领导": "新官不理旧账", "不认了": "新官不理旧账", "运动场地": "体育场地", "到公园": "见园 公园", "见到公园": "见园 公园", "看到公园": "见园 公园", "走几步": "步行 举步可就", "几步路": "步行 举步可就", "多大地方": "面积 平方米",
 }
 
 # English → policy wording (Simplified); matched on word boundaries (plural -s/-es included), case-insensitive
@@ -492,6 +492,7 @@ ENGLISH = {
     "why is chengdu": "为更好满足 新向往 重大意义", "why did": "为更好满足 新向往 重大意义",
     "what need": "为更好满足 新向往", "meant to meet": "为更好满足 新向往", "what are they for": "为更好满足 新向往",
     "house price to income": "房价收入比", "housing price to income": "房价收入比",
+    "around the clock": "7×24小时 不打烊", "postgraduate training": "研究生培养单位",
     "specialty shop": "成都特色小店", "specialty shops": "成都特色小店",
     "demonstration site": "示范点", "demonstration": "示范", "pilot site": "示范点", "tod": "TOD 综合开发",
     "come into force": "施行", "comes into force": "施行", "effective date": "施行", "in effect": "施行 有效期",

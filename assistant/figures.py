@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 # A value of each asked-for kind, matched on Simplified text.
-NUM = r"(?<![A-Za-z\d.])\d+(?:\.\d+)?"  # not the 2.5 of PM2.5
+# not the 2.5 of PM2.5; a range is one figure ("4-6所", "8-10公里")
+NUM = r"(?<![A-Za-z\d.\-])\d+(?:\.\d+)?(?:\s*[-—~～]\s*\d+(?:\.\d+)?)?"
 VALUE_PATTERNS = {
     "discount": rf"{NUM}折",
     "days": rf"{NUM}\s*(?:天|日)(?!常)",
@@ -35,7 +36,7 @@ VALUE_PATTERNS["duration_cn"] = rf"{_CN}(?:天|个月|年|分钟|小时|周)"
 VALUE_PATTERNS["full"] = r"全覆盖|全面覆盖"
 VALUE_PATTERNS_RE = {k: re.compile(v) for k, v in VALUE_PATTERNS.items()}
 
-_YEAR = re.compile(r"(19|20)\d\d\s*年")  # a year is a date, not an amount
+_YEAR = re.compile(r"(19|20)\d\d(\s*[-—~～]\s*(19|20)\d\d)?\s*年")  # a year is a date, not an amount
 _FALLBACK = {"percent": ("ratio", "full"), "ratio": ("percent",), "days": ("duration",), "money": ("percent",),
              "count": ("count_cn", "full"), "duration": ("duration_cn", "length"),
              "units": ("count_cn",), "length": ("duration",)}  # "多远": 15分钟步行

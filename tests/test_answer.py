@@ -186,6 +186,8 @@ def test_sections_named_by_their_titles(assistant):
     ("二(七)3“蓉易贷”普惠信贷的贷款利率是多少？", "interest"),
     ("A类人才具体要满足什么条件才能认定？", "conditions"),  # the criteria are another document's
     ("How do I renew my driver's licence in Chengdu?", "off-topic"),
+    ("新增30万套租赁住房，各区（市）县分别分到多少套？", "district"),
+    ("成都公积金贷款最高能贷多少？", "off-topic"),
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)

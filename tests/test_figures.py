@@ -48,3 +48,9 @@ def test_figures_the_question_states_are_left_out():
     text = "其补贴面积按50平方米上限计算，补贴比例50%，故每月补贴金额为：30元/㎡×50㎡×50%=750元。"
     assert find_figure("money", text, [], given).text == "750元"
     assert find_figure("count", "完成老旧小区分类提升改造6100个。", [], given_figures("改造6100个，其中今年多少个")) is None
+
+
+def test_a_range_is_one_figure():
+    assert find_value("units", "新增研究生培养单位4-6所", []) == "4-6所"
+    assert find_value("length", "平均通勤距离保持在8-10公里范围", []) == "8-10公里"
+    assert find_value("duration", "在2021-2025年实施", []) is None  # years are dates, not durations
