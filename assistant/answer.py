@@ -19,7 +19,7 @@ from .figures import CONFIRMING, Figure, find_figure, given_figures
 from .index import Index
 from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
-from .question import ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, quoted_phrase
+from .question import ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, quoted_phrase, standard_mandarin
 from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .scope import (NEED_EVIDENCE, OFF_TOPIC, ONLINE_ASK, PERSON_NEEDS, PLACE_ONLINE, about_other_place, abstain_message,
@@ -30,6 +30,8 @@ from .structure import Structure, defines
 __all__ = ["Answer", "Answerer"]
 
 
+_DISCOUNT_ASKED = re.compile(r"打折|折扣|几折|免费|优惠")
+_DISCOUNT_WORDS = re.compile(r"打几折|几折|多少折|打折|折扣|优惠|免费|便宜|有没有|或者|或|能不能|可以|吗|呢|要是|如果|假如|的话|\d+(\.\d+)?折")
 CURRENT = re.compile(r"目前|已经|已有|现有|截至")
 PER_UNIT = re.compile(r"每(户|家|人|个人|名)|人均|户均|/人|/户|·月|/月|元/")
 
@@ -400,12 +402,19 @@ class Answerer:
             # a worked example's amount is about the case its whole passage sets out
             example = "例如" in self._chunk_s[self._position[best_v.chunk.id]]
             cover = max(best_v.cover, self._chunk_cover(p, best_v)) if example else best_v.cover
+            if p.ask.value == "discount" and not self._names_subject(p, best_v):
+                # "老年人坐地铁有打折吗": 8.5折 is the talent apartments' discount
+                return self._abstain(p, retrieved, clauses, "value")
             if p.ask.value == "money" and cover < MONEY_COVER:
                 # an amount belongs to whoever its clause is about: the 2000元 for talents
                 # does not answer "托育补贴补多少"
                 return self._abstain(p, retrieved, clauses, "value")
             return self._compose(p, best_v, clauses, retrieved)
-        return self._compose(p, max(pool, key=lambda c: c.score), clauses, retrieved)
+        best = max(pool, key=lambda c: c.score)
+        if _DISCOUNT_ASKED.search(q_s) and not self._names_subject(p, best):
+            # "老年人坐地铁有免费或打折吗": the clause's discount is someone else's
+            return self._abstain(p, retrieved, clauses, "value")
+        return self._compose(p, best, clauses, retrieved)
 
     def _follow_up_focus(self, p: Parsed, clauses: list[Clause]) -> list[Clause]:
         """For a follow-up, the clauses about its own new words ("那燃气这块呢？" → 燃气),
@@ -426,6 +435,16 @@ class Answerer:
             return clauses
         # as close to the best as the glossary's alternatives allow (农村 or 乡村 or 城乡)
         return [c for c, x in zip(clauses, own) if x >= FOCUS_COVER * top]
+
+    def _names_subject(self, p: Parsed, c: Clause) -> bool:
+        """Whether a clause names what the question asks about, leaving out the words that only
+        ask for the figure (打几折, 优惠, 免费) and the glossary's terms for them."""
+        subject = _DISCOUNT_WORDS.sub(" ", standard_mandarin(to_simplified(p.asked)))
+        weights = _weights(_topic_words(_topic_of(subject)), self.retriever)
+        if not weights or p.leans_on is not None:
+            return True  # "打几折？", "要是买的话能打几折": the conversation names the subject
+        at = self._position[c.chunk.id]
+        return _coverage(weights, self._chunk_s[at] + " " + self._path_s[at], partial=False) > 0
 
     def _conditions_elsewhere(self, text_s: str) -> bool:
         """Whether a clause's conditions are another document's ("满足《成都市人才分类目录》A类条件"):

@@ -418,3 +418,10 @@ def test_misremembered_and_described_things(assistant):
     assert more.answered and "天更蓝" in more.answer and "水更清" in more.answer
     source = assistant.ask("最后注明的来源是哪里？")
     assert source.answered and "成都日报" in source.answer
+
+
+def test_a_discount_belongs_to_what_its_clause_is_about(assistant):
+    other = assistant.ask("老年人坐地铁有免费或打折吗？")  # 8.5折 is for talent apartments
+    assert not other.answered
+    ours = assistant.ask("人才房几折")
+    assert ours.answered and ours.answer.startswith("8.5折")
