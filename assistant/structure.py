@@ -176,8 +176,9 @@ class Structure:
                 q_s = to_simplified(p.asked)
                 figure = find_figure(kind, to_simplified(text_body), [],
                                      frozenset() if CONFIRMING.search(q_s) else given_figures(q_s))
-                value = figure.text if figure else None
-                if not value and (p.ask.needs or given_figures(q_s)):
+                # "二(一)里城乡收入比要缩小到多少": not the intro's 7.5% when the ratio sits in an item
+                value = figure.text if figure and figure.exact else None
+                if not value and (p.ask.needs or given_figures(q_s) or figure is not None):
                     # "二(八)2 的补贴各档标准是多少", "二(五)1改造6100个，其中2022年完成多少":
                     # the clauses decide, or abstain
                     return None

@@ -425,3 +425,10 @@ def test_a_discount_belongs_to_what_its_clause_is_about(assistant):
     assert not other.answered
     ours = assistant.ask("人才房几折")
     assert ours.answered and ours.answer.startswith("8.5折")
+
+
+def test_a_figure_in_an_item_of_the_named_project(assistant):
+    ans = assistant.ask("二(一)里城乡收入比要缩小到多少以内？")  # the intro's 7.5% is another kind
+    assert ans.answered and ans.answer.startswith("1.8:1")
+    time = assistant.ask("上下班路上平均要花多少时间，目标是？")  # 花多少时间 asks no money
+    assert time.answered and time.answer.startswith("35分钟")
