@@ -63,6 +63,8 @@ def test_section_references(q, code):
     ("家庭医生签约一年要交好多钱？", "value", "money", ("money",)),  # Sichuanese 好多 = 多少
     ("好多人都说好", "statement", "", ()),  # ... but 好多人 is "many people"
     ("人才公寓买的话首付要几成？", "value", "percent", ("budget",)),
+    ("How much fiscal funding in total is earmarked for the ten projects?", "value", "money", ("budget",)),
+    ("Is there funding for young entrepreneurs?", "statement", "", ()),  # funding is no budget question
     ("棚户区要改多少户？大概要改多久", "value", "units", ()),  # two questions: the first is asked
     ("垃圾没分类会被罚多少钱", "value", "money", ("money", "penalty")),
     ("How many TOD demonstration sites are planned?", "value", "units", ()),  # not the "ratio" in it
