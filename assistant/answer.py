@@ -15,7 +15,7 @@ from functools import lru_cache
 from .chunk import Chunk, title_end
 from .cite import Citation, cite
 from .expand import expand_query
-from .figures import CONFIRMING, Figure, find_figure, given_figures
+from .figures import Figure, figures_left_out, find_figure
 from .index import Index
 from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
@@ -248,7 +248,7 @@ class Answerer:
         # "老旧小区改造6100个，其中2022年度完成多少个": a figure the question states is not the answer,
         # unless the question states it to have it confirmed ("是打8.5折吧")
         q_s = to_simplified(p.asked)
-        given = frozenset() if CONFIRMING.search(q_s) else given_figures(q_s)
+        given = figures_left_out(q_s)
         candidates = hits[:CANDIDATE_CHUNKS]
         classes = _class_letters(to_simplified(p.asked))
         for h in hits[CANDIDATE_CHUNKS:VALUE_CANDIDATES]:
@@ -368,7 +368,7 @@ class Answerer:
                             or classes & _class_letters(c.simplified) and c.cover >= CLAUSE_NEED_COVER)]
             if not fitting and need == "time" and len(needs) == 1 and best.cover >= 0.5 \
                     and COMPLETION.search(to_simplified(p.asked)):
-                period = self.structure.document_period(p, cite(self.docs[best.chunk.doc_id], best.chunk, best.start, best.end), retrieved)
+                period = self.structure.document_period(p, self._cite(best), retrieved)
                 if period is not None:
                     return period
             if not fitting:
@@ -386,7 +386,7 @@ class Answerer:
                     return self._abstain(p, retrieved, clauses, "per-unit")
             if not with_value and p.ask.value == "duration" and best.cover >= 0.5 \
                     and COMPLETION.search(to_simplified(p.asked)):
-                period = self.structure.document_period(p, cite(self.docs[best.chunk.doc_id], best.chunk, best.start, best.end), retrieved)  # "这个要多少年完成"
+                period = self.structure.document_period(p, self._cite(best), retrieved)  # "这个要多少年完成"
                 if period is not None:
                     return period
             if not with_value:
@@ -436,6 +436,9 @@ class Answerer:
         # as close to the best as the glossary's alternatives allow (农村 or 乡村 or 城乡)
         return [c for c, x in zip(clauses, own) if x >= FOCUS_COVER * top]
 
+    def _cite(self, c: Clause) -> Citation:
+        return cite(self.docs[c.chunk.doc_id], c.chunk, c.start, c.end)
+
     def _names_subject(self, p: Parsed, c: Clause) -> bool:
         """Whether a clause names what the question asks about, leaving out the words that only
         ask for the figure (打几折, 优惠, 免费) and the glossary's terms for them."""
@@ -474,7 +477,7 @@ class Answerer:
 
     def _compose(self, p: Parsed, best: Clause, clauses: list[Clause], retrieved) -> Answer:
         doc = self.docs[best.chunk.doc_id]
-        citations = [cite(doc, best.chunk, best.start, best.end)]
+        citations = [self._cite(best)]
         if best.chunk.kind == "text" and best.chunk.section_path \
                 and best.chunk.section_path[-1].rstrip().endswith(("？", "?")) \
                 and best.chunk.end - best.chunk.start <= QA_REPLY_CHARS and p.ask.kind != "value":
@@ -489,7 +492,7 @@ class Answerer:
                   and (c.value or p.ask.kind != "value") and c.text not in best.text]
         if runner and p.ask.kind in ("statement", "value") and len(citations) == 1:
             r = max(runner, key=lambda c: c.score)
-            citations.append(cite(self.docs[r.chunk.doc_id], r.chunk, r.start, r.end))
+            citations.append(self._cite(r))
         clause_text = to_script(citations[0].quote, p.script)
         if p.ask.kind == "value" and best.value:
             lead = to_script(best.value, p.script)
@@ -513,7 +516,7 @@ class Answerer:
             if c.chunk.id in seen or reason in ("off-topic", "other-place") and c.score < 0.3:
                 continue
             seen.add(c.chunk.id)
-            citations.append(cite(self.docs[c.chunk.doc_id], c.chunk, c.start, c.end))
+            citations.append(self._cite(c))
             if len(citations) == 3:
                 break
         message = abstain_message(reason, p.script)

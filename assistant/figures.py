@@ -113,6 +113,12 @@ def given_figures(question_s: str) -> frozenset[str]:
                      for m in VALUE_PATTERNS_RE[kind].finditer(question_s))
 
 
+def figures_left_out(question_s: str) -> frozenset[str]:
+    """The figures a question states, which its answer must not repeat (改造6100个，其中今年多少),
+    unless it states one to have it confirmed (人才公寓是打8.5折吧)."""
+    return frozenset() if CONFIRMING.search(question_s) else given_figures(question_s)
+
+
 def _bare(figure: str) -> str:
     return re.sub(r"\s+", "", figure).strip("“”")
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .chunk import Chunk, split_sentences, title_end
 from .cite import Citation, cite
-from .figures import CONFIRMING, find_figure, given_figures
+from .figures import figures_left_out, find_figure, given_figures
 from .index import Index
 from .ingest import Document
 from .expand import COLLOQUIAL
@@ -175,7 +175,7 @@ class Structure:
                 kind = "money" if "money" in p.ask.needs else p.ask.value
                 q_s = to_simplified(p.asked)
                 figure = find_figure(kind, to_simplified(text_body), [],
-                                     frozenset() if CONFIRMING.search(q_s) else given_figures(q_s))
+                                     figures_left_out(q_s))
                 # "二(一)里城乡收入比要缩小到多少": not the intro's 7.5% when the ratio sits in an item
                 value = figure.text if figure and figure.exact else None
                 if not value and (p.ask.needs or given_figures(q_s) or figure is not None):
