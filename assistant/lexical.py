@@ -104,6 +104,18 @@ def add_words(words) -> None:
             jieba.add_word(word, freq=_WORD_FREQ)
 
 
+@lru_cache(maxsize=1)
+def _tagger():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_jieba())
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """jieba's words of a (Simplified) text with their part-of-speech tags (ns place, nt organisation...)."""
+    return [(w.word, w.flag) for w in _tagger().cut(text)]
+
+
 def segment(text: str) -> list[str]:
     """jieba's words of a (Simplified) text, stopwords included."""
     return _jieba().lcut(text)

@@ -46,8 +46,8 @@ def with_sources(body: str, citations: list[Citation], script: str) -> str:
     """The body followed by the sections it quotes (the first three), in the asker's script."""
     if not citations:
         return body
+    sections = list(dict.fromkeys(c.section for c in citations[:3]))  # two clauses of one section: named once
     if script == ENGLISH:
-        src = "; ".join(f"{c.section}" for c in citations[:3])
-        return f"{body}\n(Source: {src})"
-    src = "；".join(to_script(c.section, script) for c in citations[:3])
+        return f"{body}\n(Source: {'; '.join(sections)})"
+    src = "；".join(to_script(s, script) for s in sections)
     return f"{body}\n（出处：{src}）" if script == SIMPLIFIED else f"{body}\n（出處：{src}）"

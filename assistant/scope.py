@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .script import ENGLISH, to_script
+from .expand import expand_query
+from .lexical import tagged
+from .script import ENGLISH, has_cjk, to_script
 
 
 # What a clause must show to answer a question that asks for more than a statement.
@@ -58,7 +60,7 @@ OTHER_PLACES = re.compile(
     re.I)
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
-    r"(?<!污染)天气(?!.{0,6}(天数|优良))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
+    r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
     r"宠物|(?<!熊)猫|狗|签证|护照|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
     r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum wage|retirement age|second child)\b",
     re.I)
@@ -68,8 +70,50 @@ OFF_TOPIC = re.compile(
 DISTRICTS = re.compile(
     r"锦江区|青羊区|金牛区|武侯区|成华区|龙泉驿|青白江|新都区|温江|双流|郫都|新津|"
     r"高新区|天府新区|东部新区|\b(Wuhou|Jinjiang|Qingyang|Jinniu|Chenghua|Longquanyi|Qingbaijiang|"
-    r"Xindu|Wenjiang|Shuangliu|Pidu|Xinjin)\b",
+    r"Xindu|Wenjiang|Shuangliu|Pidu|Xinjin|Gaoxin|Tianfu New Area|(Chengdu )?Hi-?Tech Zone|High-?Tech Zone|"
+    r"Eastern New Area)\b",
     re.I)
+
+
+# A named school, hospital, neighbourhood or lake ("成都七中", "华西医院", "玉林小区"): a proper name
+# (jieba's place/organisation/abbreviation tags) before one of these words, or ending in one.
+_PLACE_WORDS = frozenset({"医院", "小区", "湖", "中学", "小学", "大学", "校区", "公园", "街道", "社区", "路", "街",
+                          "学校", "幼儿园"})
+_NAME_ENDS = ("大学", "学院", "医院", "公司", "银行", "交大")
+_NAME_TAGS = ("ns", "nr", "nz", "nt", "j")
+_EN_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s(?:University|Hospital|Middle School|High School|Primary School|"
+                      r"Lake|Road|Street|Bank|Company)\b")
+_NAME_CUE = re.compile("|".join(_PLACE_WORDS | set(_NAME_ENDS)) + r"|[一二三四五六七八九十]中(?![心国央期小等医])")
+_YES_NO = re.compile(r"(吗|么|嘛)\s*[?？]?\s*$|能不能|可不可以|是不是|是否|会不会|有没有|算不算|包不包括|在不在|有[^，。？?]{2,12}吗")
+
+
+def unknown_name(q_s: str, corpus_s: str) -> str:
+    """"软科前150的学校里有四川大学吗": a yes/no question about a named school, hospital or
+    place that no document mentions; the name, or "" when there is none.
+
+    Args:
+        q_s: the question in Simplified; corpus_s: all documents in Simplified.
+    """
+    named = _EN_NAME.search(q_s)
+    if named and not has_cjk(q_s) and expand_query(named.group(1)) == named.group(1):
+        return named.group(0)  # "Is Sichuan University in the ShanghaiRanking top 150", "near Chunxi Road"
+    if not _YES_NO.search(q_s) or not _NAME_CUE.search(q_s):
+        return ""
+    words = tagged(q_s)
+    for i, (w, tag) in enumerate(words):
+        if tag in ("nt", "j") and w.endswith(_NAME_ENDS) and len(w) >= 4 and w not in corpus_s:
+            return w  # 四川大学 (not 中医院: a kind of hospital)
+        if tag not in _NAME_TAGS or len(w) < 2 or w in corpus_s:
+            continue
+        # 华西+医院, 西南+交大, 西南+交通+大学: a name the policy never uses, then what it names
+        for j in range(i + 1, min(i + 3, len(words))):
+            end, end_tag = words[j]
+            if end in _PLACE_WORDS or end.endswith(_NAME_ENDS):
+                return "".join(x for x, _ in words[i:j + 1])
+            if not end_tag.startswith("n"):
+                break
+    school = re.search(r"[一二三四五六七八九十]中(?![心国央期小等医])", q_s)  # 成都七中
+    return school.group(0) if school and school.group(0) not in corpus_s else ""
 
 
 def same_title(name: str, title: str) -> bool:
@@ -106,14 +150,18 @@ def district_share(asked: str, q_s: str) -> bool:
         if not m:
             continue
         before = part[:m.start()]
-        if re.search(r"(我|住|在|来|去|到)[^，,]{0,3}$", before) \
+        # where the asker lives or works is context; "我们高新区能分到几个" asks for the district's share
+        if re.search(r"(住|在|来|去|到|从)[^，,]{0,3}$", before) and not _SHARE.search(part) \
                 or re.search(r"\b(i|we)\b[^,.]{0,20}\b(live|living|stay|staying|moved?|from)\b[^,.]{0,8}$", before, re.I):
             continue
-        if re.search(r"多少|几|哪些|哪里|在哪|有没有|是否|how many|how much|which|where|share", part, re.I):
+        if re.search(r"多少|几|哪些|哪里|在哪|有没有|是否|会不会|能不能|吗|how many|how much|which|where|share|"
+                     r"\b(will|are|is|does|do) (any|there|it|they)\b", part, re.I):
             return True
     # "各区（市）县分别分到多少套": every district's share
     return bool(re.search(r"各(个)?区[（(]?市?[)）]?县?[^，。？?]{0,8}(多少|几)", q_s))
 
+
+_SHARE = re.compile(r"分到|分得|分配|分给|落到|摊到|轮到")
 
 _NUM_CN_SMALL = "零一二三四五六七八九"
 
@@ -155,6 +203,8 @@ def only_baseline(q_s: str, corpus_s: str) -> bool:
     """
     periods = [(m.group(1), m.start(1)) for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)", q_s)]
     periods += [(m.group(0), m.start()) for m in re.finditer(r"十[一二三四五六七八九]五", q_s)]
+    # "What was the PM2.5 concentration in 2020?"
+    periods += [(m.group(1), m.start(1)) for m in re.finditer(r"\b(?:in|for|of|by|during)\s+((?:19|20)\d\d)\b", q_s, re.I)]
     for period, at in periods:
         if _as_baseline(q_s, at, period):
             continue
@@ -209,6 +259,7 @@ ABSTAIN = {
     "other-period": "政策原文没有涉及您问的年份或规划期，无法给出准确答案。",
     "baseline": "政策原文只把您问的年份或时期作为比较的基数，没有写明当时的数值。",
     "district": "政策原文只规定全市的目标，没有写明各区（市）县的具体安排。",
+    "unknown-name": "政策原文没有提到您问的这个具体名称（学校、医院、小区等），无法确认。",
     "other-document": "您问的是另一份文件的具体内容，现有知识库没有收录该文件，只有引用它的条款。",
     "off-topic": "这个问题不在现有政策文件的范围内，无法根据原文回答。",
     "empty": "知识库中没有可用的内容。",
@@ -246,6 +297,7 @@ ABSTAIN_EN = {
     "other-period": "The policy does not cover the year or plan period you asked about.",
     "baseline": "The policy names that year or period only as a baseline; it does not state the figure for it.",
     "district": "The policy sets city-wide targets; it does not state each district's share.",
+    "unknown-name": "The policy does not mention the specific school, hospital or place you named, so it cannot confirm this.",
     "other-document": "You are asking what another document says; the knowledge base holds only the clauses that cite it.",
     "off-topic": "The policy documents do not cover this question, so there is no grounded answer.",
     "empty": "The knowledge base is empty.",

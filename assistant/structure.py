@@ -164,6 +164,11 @@ class Structure:
             if not citations:
                 return None
             text_body = lead + sep + "；".join(to_script(x.quote, p.script) for x in citations)
+            counted = _COUNT_ASKED.search(to_simplified(p.asked))
+            if counted:  # "保障措施一共有几条": the count first
+                n = len(citations)
+                text_body = (f"{n} items. " if p.script == ENGLISH
+                             else to_script(f"共{n}{counted.group(1) or '项'}。", p.script)) + text_body
         else:
             if head.kind == "heading":  # a project: its name, then its opening paragraph
                 s, e = _title_span(head)
@@ -599,6 +604,10 @@ def _held(word: str, text_s: str) -> bool:
 def _spaced(phrase: str) -> re.Pattern:
     """A phrase as found in the text, which may space a Latin word off ("跨境電商 O2O")."""
     return re.compile(r"\s*".join(map(re.escape, phrase)))
+
+
+# "一共有几条", "how many tasks": a list question that also asks for the count
+_COUNT_ASKED = re.compile(r"(?:几|多少)(项|条|个|点|块|部分|方面|类)|\bhow many\b", re.I)
 
 
 def _item_title(c: Chunk) -> str:

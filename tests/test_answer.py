@@ -188,6 +188,18 @@ def test_sections_named_by_their_titles(assistant):
     ("How do I renew my driver's licence in Chengdu?", "off-topic"),
     ("新增30万套租赁住房，各区（市）县分别分到多少套？", "district"),
     ("成都公积金贷款最高能贷多少？", "off-topic"),
+    ("新建的20个消防站，我们金牛区能分到几个？", "district"),  # "我们X区" asks for its share
+    ("Will any of the 20 new fire stations be built in Tianfu New Area?", "district"),
+    ("那个免费住7天的青年驿站，具体在哪条街、哪个区？", "place"),
+    ("截至2023年底，标准化改造菜市场已经完成了多少家？", "current"),
+    ("What was Chengdu's average PM2.5 concentration in 2020?", "baseline"),
+    ("“蓉易贷”单户企业最多能贷多少钱？", "per-unit"),  # 300亿元 is the programme's total
+    ("新增的30萬個學位裏,高中學位有多少個?", "value"),  # not the 400所 of the same clause
+    ("新增的10万套人才公寓里，有多少套是拿来出售的？", "value"),  # not the 30万套 of rentals
+    ("PM2.5是要小于38微克，那臭氧浓度的目标是多少？", "value"),  # not the 80% of good-air days
+    ("软科排名前150的学校里有四川大学吗？我是川大本科毕业的", "unknown-name"),
+    ("新建改扩建的那400所学校里，有没有成都七中的新校区？", "unknown-name"),
+    ("Is Sichuan University in the ShanghaiRanking top 150 used for the Chengdu subsidy?", "unknown-name"),
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)
@@ -198,6 +210,42 @@ def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
 def test_living_in_a_district_is_not_asking_for_its_share(assistant):
     ans = assistant.ask("我住武侯区，人才公寓打几折？")
     assert ans.answered and ans.answer.startswith("8.5折")
+    work = assistant.ask("我在高新区上班，平均通勤时间目标是多少？")
+    assert work.answered and work.answer.startswith("35分钟")
+
+
+def test_a_kind_of_hospital_is_no_unknown_name(assistant):
+    ans = assistant.ask("区县的中医院都能升到三级吗？")
+    assert ans.answered and "三级" in ans.answer
+
+
+def test_a_worked_example_answers_the_case_it_works_through(assistant):
+    for q in ("E类人才租了60平米、每平米月租30块的保租房，一个月能补多少钱？",
+              "E类人才租60平米、月租30元一平的保租房，每月能补多少钱？"):
+        ans = assistant.ask(q)
+        assert ans.answered and "750元" in ans.answer.splitlines()[0], ans.answer
+        quotes = [c.quote for c in ans.citations]
+        assert quotes[0].endswith("=750元。") and quotes[1].startswith("例如：E类人才小王")  # the case set out
+        assert ans.answer.count("八、补贴金额是如何计算的") == 1  # one section, named once
+        _valid(assistant, ans)
+    # an example's figures are not an answer to a question it does not work through
+    assert not assistant.ask("住满7天以后，第8天开始每晚收多少钱？").answered
+
+
+def test_a_count_is_stated_before_the_items(assistant):
+    ans = assistant.ask("保障措施一共有几条？")
+    assert ans.answered and ans.answer.startswith("共4条。") and "构建评价体系" in ans.answer
+    trad = assistant.ask("(一)居民收入水平提升工程下面一共有幾項具體任務?")
+    assert trad.answered and trad.answer.startswith("共4項。")
+
+
+def test_residents_words_for_the_policys_terms(assistant):
+    air = assistant.ask("一年里能看到好天气、空气不错的日子要占多少？")  # not a weather forecast
+    assert air.answered and air.answer.startswith("80%")
+    shares = assistant.ask("公司让员工自己掏钱入股分红那种做法，文件是什么态度？")  # no "how much"
+    assert shares.answered and "员工持股" in shares.answer
+    life = assistant.ask("How long are people in Chengdu expected to live on average under this plan?")
+    assert life.answered and "82.4" in life.answer
 
 
 def test_a_figure_given_as_context_before_a_yes_no_question(assistant):

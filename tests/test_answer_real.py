@@ -53,3 +53,16 @@ def test_a_one_character_follow_up(real_assistant):
 def test_an_indicator_the_policy_states_in_words(real_assistant):
     ans = real_assistant.ask("成都的房价收入比会控制在什么水平？")
     assert ans.answered and "较低水平" in ans.answer  # not 城乡收入比's 1.8:1
+
+
+def test_an_english_question_about_a_worked_example(real_assistant):
+    ans = real_assistant.ask("In the worked example, how much monthly subsidy does E-category talent Xiao Wang "
+                             "get for a 60 m² flat rented at 30 yuan/m²?")
+    assert ans.answered and "750元" in ans.answer.splitlines()[0], ans.answer  # not the 30元 it states
+    _valid(real_assistant, ans)
+
+
+def test_an_english_question_about_a_district_or_a_named_place(real_assistant):
+    for q in ("How many affordable rental flats are currently vacant in Tianfu New Area?",
+              "Is Sichuan University in the ShanghaiRanking top 150 used for the Chengdu subsidy?"):
+        assert not real_assistant.ask(q).answered, q

@@ -1,6 +1,6 @@
 """Picking the figure a question asks for out of a clause (Simplified text)."""
 
-from assistant.figures import find_figure, find_value, given_figures
+from assistant.figures import find_figure, find_value, given_figures, whole_of
 
 
 def test_the_figure_whose_own_phrase_names_the_topic():
@@ -54,3 +54,13 @@ def test_a_range_is_one_figure():
     assert find_value("units", "新增研究生培养单位4-6所", []) == "4-6所"
     assert find_value("length", "平均通勤距离保持在8-10公里范围", []) == "8-10公里"
     assert find_value("duration", "在2021-2025年实施", []) is None  # years are dates, not durations
+
+
+def test_a_part_of_a_stated_whole_is_smaller_and_counted_alike():
+    whole = whole_of("新增的30万个学位里，高中学位有多少个")
+    assert whole.text == "30万个" and whole.amount == 300000 and whole.unit == "个"
+    assert whole.holds("10万个") and not whole.holds("400所") and not whole.holds("30万个")
+    assert whole_of("老旧小区改造6100个，其中2022年度完成多少个").text == "6100个"
+    assert whole_of("人才公寓打几折") is None
+    assert find_figure("units", "新建和改扩建幼儿园、中小学400所,新增学位30万个", [], frozenset({"30万个"}),
+                       whole) is None
