@@ -68,6 +68,7 @@ FOCUS_COVER = 0.5  # a follow-up's answer covers its own words at least half as 
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover
 CURRENT_COVER = 0.3  # ... and a clause stating where things stand now ("目前…已经筹集")
 CASE_FACTS = 2  # a question stating this many facts of a worked example asks about that case
+NAMED_STRETCH = 6  # a list question naming a clause's own term this long asks for that clause
 TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
 
 # "A是多少，那B呢": the question turns to a new subject (not "那个", "那些": that one, those)
@@ -103,6 +104,17 @@ class Clause:
 def _is_example(c: "Clause") -> bool:
     chunk_text = c.chunk.text.lstrip()
     return chunk_text.startswith(EXAMPLE_OPENERS) or c.text.lstrip().startswith(EXAMPLE_OPENERS)
+
+
+def _shared_stretch(a: str, b: str) -> str:
+    """The longest run of Chinese characters two texts share."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if not _CJK.fullmatch(a[j - 1]) or a[i:j] not in b:
+                break
+            best = a[i:j]
+    return best
 
 
 def _case_facts(q_s: str) -> set[str]:
@@ -355,7 +367,10 @@ class Answerer:
             best = max(clauses, key=lambda c: c.score)
         if p.ask.kind == "list":
             listed = self.structure.answer_list(p, hits)
-            if listed is not None:
+            named = _shared_stretch(q_s, best.simplified)
+            if listed is not None and not (len(named) >= NAMED_STRETCH and named not in to_simplified(listed.answer)):
+                # "创业全生命周期金融服务体系包括哪几块": the clause naming that system lists them,
+                # not the items of the project it sits in
                 return listed
         pool = self._follow_up_focus(p, clauses)
         if p.ask.section:

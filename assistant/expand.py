@@ -175,7 +175,9 @@ COLLOQUIAL = {
     "闲置的地方": "金角银边 边角余料", "长期有人护理": "长期照护保险", "长期护理": "长期照护保险", "护理保险": "长期照护保险",
     "好天气": "空气质量优良天数", "空气不错": "空气质量优良天数", "企业怎么变": "市场主体总量 结构性变化",
     "人口和企业": "人口和市场主体", "上节目": "网络视频专栏 互动讨论", "网上讨论": "网络视频专栏 互动讨论",
-    "上网讨论": "网络视频专栏 互动讨论",
+    "上网讨论": "网络视频专栏 互动讨论", "过了申报时间": "逾期 放弃补贴", "过了时间": "逾期 放弃补贴", "没申请": "未提出申请 逾期",
+    "到了就能住": "即来即享", "提前预约": "即来即享", "要预约": "即来即享", "婚恋交友": "婚恋社交",
+    "交友": "社交 婚恋社交", "为了啥": "为更好满足 新向往 重大意义", "为了什么": "为更好满足 新向往 重大意义",
 }
 
 # English → policy wording (Simplified); matched on word boundaries (plural -s/-es included), case-insensitive
@@ -234,7 +236,7 @@ ENGLISH = {
     "traffic": "交通", "transport": "交通", "parking": "停车", "old neighborhoods": "老旧小区",
     "old neighbourhoods": "老旧小区", "old residential": "老旧小区", "renovation": "改造",
     "renovate": "改造", "elevator": "电梯", "elevators": "电梯", "lift": "电梯", "air": "空气 大气",
-    "water": "水", "river": "河", "park": "公园", "parks": "公园", "greenway": "绿道", "tianfu greenway": "天府绿道",
+    "water": "水", "river": "河", "park": "公园", "parks": "公园", "greenway": "绿道", "tianfu greenway": "天府绿道", "one click": "一键直达", "one-click": "一键直达",
     "greenways": "绿道", "green": "绿", "forest": "森林", "panda": "大熊猫", "soil": "受污染地块 耕地",
     "pollution": "污染", "business environment": "营商环境", "income": "收入", "rural": "农村",
     "urban": "城镇", "wage": "工资", "wages": "工资", "salary": "工资", "safety": "安全",

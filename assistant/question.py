@@ -143,12 +143,15 @@ def section_ref(q: str) -> str:
             return f"{part}({m.group(1)})"
     low = q.lower()
     part = next((v for k, v in _PART_NAMES_EN.items() if k in low), "")
-    m = re.search(r"\bpart\s*([一二三]|[123])\b", low)
+    m = re.search(r"\bpart\s*([一二三]|[123]|one|two|three)\b", low)
     if m:
-        part = {"1": "一", "2": "二", "3": "三"}.get(m.group(1), m.group(1))
+        part = {"1": "一", "2": "二", "3": "三", "one": "一", "two": "二", "three": "三"}.get(m.group(1), m.group(1))
     m = re.search(rf"[(（]\s*([{_CN_NUM}]+)\s*[)）]|\bitem\s+(\d)\b|[(（]\s*(\d{{1,2}})\s*[)）]", q)
     if part and m:
         return f"{part}({m.group(1) or _NUM_CN[int(m.group(2) or m.group(3))]})"
+    m = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(safeguard|measure|task|item)", low)
+    if part in ("一", "三") and m:  # "the fourth safeguard measure in part three"
+        return f"{part}({_NUM_CN[_ORDINAL_EN[m.group(1)]]})"
     m = re.search(rf"({'|'.join(_PART_NAMES)})[^，,。？?]{{0,6}}?第\s*([{_CN_NUM}]+|\d{{1,2}})\s*(?:条|项|点|个|部分)", s)
     if m:  # "保障措施第四条": the fourth numbered item of that part
         n = m.group(2)

@@ -61,7 +61,7 @@ OTHER_PLACES = re.compile(
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
-    r"宠物|(?<!熊)猫|狗|签证|护照|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
+    r"宠物|(?<!熊)猫|(?<!单身)狗|签证|护照|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
     r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum wage|retirement age|second child)\b",
     re.I)
 
