@@ -23,7 +23,8 @@ from .question import ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, quoted_phra
 from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .scope import (NEED_EVIDENCE, OFF_TOPIC, ONLINE_ASK, PERSON_NEEDS, PLACE_ONLINE, about_other_place, abstain_message,
-                    district_share, only_baseline, other_document, other_period, same_title, unknown_name)
+                    defined_elsewhere, district_share, only_baseline, other_document, other_period, same_title,
+                    unknown_name)
 from .script import ENGLISH, has_cjk, to_script, to_simplified
 from .structure import Structure, defines
 
@@ -65,11 +66,20 @@ NAME_NEED_COVER = 0.4  # "叫啥名": the quoted name is the evidence; the topic
 CLAUSE_NEED_COVER = 0.35  # ... or an amount stated in a clause this much about the question
 NAME_CLAUSE_COVER = 0.3  # ... or a quoted name in a clause this much about it
 FOCUS_COVER = 0.5  # a follow-up's answer covers its own words at least half as well as the best
+FOLLOW_UP_NEED = 0.8  # ... a follow-up's chunk covers this share of that (its topic includes the last turn)
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover
 CURRENT_COVER = 0.3  # ... and a clause stating where things stand now ("目前…已经筹集")
 CASE_FACTS = 2  # a question stating this many facts of a worked example asks about that case
 NAMED_STRETCH = 6  # a list question naming a clause's own term this long asks for that clause
 TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
+
+_NOTICE = re.compile(r"公示\s*$")
+# a figure with its unit, as a question states it to say what it is about ("8.5折", "850公里")
+_STATED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:折|公里|万套|万个|万平方米|亿元|万元|个百分点)")
+
+
+def _bare_figure(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 # "A是多少，那B呢": the question turns to a new subject (not "那个", "那些": that one, those)
 _TURN = re.compile(r"[，,]\s*那(?:么)?(?![个些种位里边])([^，,。？?]+)")
@@ -176,7 +186,7 @@ def _topic_text(p: Parsed, text: str | None = None) -> str:
 @lru_cache(maxsize=256)
 def _topic_of(text: str) -> str:
     text = re.sub(r"^\s*(那么|那|还有|另外)", "", text)  # a follow-up's connective is no topic
-    expanded = expand_query(to_simplified(text))  # the glossary is in Simplified
+    expanded = expand_query(standard_mandarin(to_simplified(text)))  # the glossary is in Simplified
     # English: only the policy terms it maps to can match Chinese text
     return expanded if has_cjk(text) else expanded[len(text):]
 
@@ -280,7 +290,7 @@ class Answerer:
         out = []
         # "老旧小区改造6100个，其中2022年度完成多少个": a figure the question states is not the answer,
         # unless the question states it to have it confirmed ("是打8.5折吧")
-        q_s = to_simplified(p.asked)
+        q_s = standard_mandarin(to_simplified(p.asked))
         given = figures_left_out(q_s)
         whole = whole_of(q_s) if given else None  # "新增的30万个学位里，高中学位有多少个": a smaller part
         candidates = hits[:CANDIDATE_CHUNKS]
@@ -324,11 +334,18 @@ class Answerer:
     def _answer_from_clauses(self, p: Parsed, hits: list[Hit], qv) -> Answer:
         clauses = self._clauses(p, hits, qv)
         retrieved = hits[:max(self.top_k, 5)]
-        q_s = to_simplified(p.asked)
+        q_s = standard_mandarin(to_simplified(p.asked))
         if not clauses:
             return self._abstain(p, retrieved, [], "empty")
         if about_other_place(q_s):
             return self._abstain(p, retrieved, clauses, "other-place")
+        anchor = self._anchored_document(q_s)
+        if anchor:
+            # "人才公寓能打8.5折，那要交满几年社保": the figure it states ties it to one document;
+            # another document's 6个月社保 is about something else
+            clauses = [c for c in clauses if c.chunk.doc_id == anchor]
+            if not clauses:
+                return self._abstain(p, retrieved, [], "value")
         if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(p.asked):
             return self._abstain(p, retrieved, clauses, "off-topic")
         named = re.findall(r"\d+\s*号线|\d+\s*路公交|\d+\s*路车|line \d+", q_s, re.I)
@@ -343,7 +360,8 @@ class Answerer:
         for reason, outside in (("other-period", other_period(p.asked, q_s, self.structure.corpus_s)),
                                 ("baseline", only_baseline(q_s, self.structure.corpus_s)),
                                 ("district", district_share(p.asked, q_s)),
-                                ("other-document", other_document(q_s, self._titles_s)),
+                                ("other-document", other_document(q_s, self._titles_s)
+                                 or defined_elsewhere(q_s, self.structure.corpus_s)),
                                 ("unknown-name", unknown_name(q_s, self.structure.corpus_s))):
             if outside:
                 return self._abstain(p, retrieved, clauses, reason)
@@ -400,6 +418,8 @@ class Answerer:
             pattern = PLACE_ONLINE if need == "place" and ONLINE_ASK.search(p.asked + " " + q_s) else NEED_EVIDENCE[need]
             cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
                             else NAME_NEED_COVER if need == "name" else NEED_COVER)
+            if p.leans_on is not None:
+                cover_needed *= FOLLOW_UP_NEED  # the earlier turn's words are the topic, not all its wording
             fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c))
                        and not (need == "conditions" and self._conditions_elsewhere(c.simplified))
                        and (self._chunk_cover(p, c, NEEDS[need] if need in PERSON_NEEDS else "") >= cover_needed
@@ -442,6 +462,11 @@ class Answerer:
             best_v = max(with_value, key=_figure_score)
             if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
                 return self._abstain(p, retrieved, clauses, "value")
+            quoted = re.search(r"[“\"「]([\u4e00-\u9fff]{2,10})[”\"」]", q_s)
+            if quoted and quoted.group(1) in self.structure.corpus_s and quoted.group(1) not in best_v.simplified \
+                    and not any(c.value for c in clauses if quoted.group(1) in c.simplified):
+                # "8.5折的那个“政策面积”是多少平方米": the clauses using the quoted term state no figure
+                return self._abstain(p, retrieved, clauses, "value")
             stated = _named_without_figure(expand_query(to_simplified(p.asked)), pool, best_v)
             if stated is not None and p.leans_on is None:
                 # "房价收入比控制在什么水平": the one clause naming that indicator says "较低水平";
@@ -450,6 +475,9 @@ class Answerer:
             # a worked example's amount is about the case its whole passage sets out
             example = "例如" in self._chunk_s[self._position[best_v.chunk.id]]
             cover = max(best_v.cover, self._chunk_cover(p, best_v)) if example else best_v.cover
+            if _NOTICE.search(best_v.simplified[:best_v.simplified.find(best_v.value)]) and "公示" not in q_s + _topic_text(p):
+                # "公示5个工作日" is how long a list is posted, not how long processing or payment takes
+                return self._abstain(p, retrieved, clauses, "value")
             turn = _TURN.search(q_s)
             if turn and p.leans_on is None and self._covers(turn.group(1), best_v) < TURN_COVER:
                 # "PM2.5是要小于38微克，那臭氧浓度的目标是多少": the figure asked is the new subject's
@@ -507,6 +535,15 @@ class Answerer:
         named = re.findall(r"《([^》]{2,40})》[^，。；]{0,24}条件", text_s)
         return bool(named) and not re.search(r"以下条件|下列条件|须同时|年满", text_s) \
             and all(not any(same_title(n, t) for t in self._titles_s) for n in named)
+
+    def _anchored_document(self, q_s: str) -> str:
+        """The one document holding every figure the question states ("8.5折", "850公里"), when
+        only one does; "" when it states none or several documents hold them."""
+        stated = {_bare_figure(m.group(0)) for m in _STATED.finditer(q_s)}
+        if not stated:
+            return ""
+        holding = [d for d, text in self._doc_s.items() if all(x in text.replace(" ", "") for x in stated)]
+        return holding[0] if len(holding) == 1 else ""
 
     def _works_through(self, facts: set[str], c: Clause) -> bool:
         """Whether a clause belongs to a worked example of the case a question sets out."""

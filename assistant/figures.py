@@ -141,6 +141,7 @@ def find_figure(kind: str, text_s: str, anchors: list[str], given: frozenset[str
 def given_figures(question_s: str) -> frozenset[str]:
     """The figures a (Simplified) question states itself, to be left out of its answers."""
     question_s = re.sub(r"(\d)\s*块钱?", r"\1元", question_s)  # "每平米30块" states 30元
+    question_s = re.sub(r"(\d)\s*平(?![方米])", r"\1平方米", question_s)  # "我租的房子有60平"
     question_s = re.sub(r"(\d)\s*(?:yuan|rmb)\b", r"\1元", question_s, flags=re.I)
     question_s = re.sub(r"(\d)\s*(?:m²|m2|sq\.? ?m\b|square met(?:re|er)s?)", r"\1平方米", question_s, flags=re.I)
     return frozenset(_bare(m.group(0)) for kind in ("count", "area", "money")

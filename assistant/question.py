@@ -63,13 +63,13 @@ NEEDS = {
     "money": r"多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much does .* cost|\bprices?\b(?![- ]to[- ]income)|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     "districts": r"\bwhich (districts?|counties)\b|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)区",
-    "hours": r"(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time|open(ing)? times?",
+    "hours": r"(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
     "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\b(what|which) (date|day|year)\b|\bdeadline|\b(issue|exact) dates?\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
     "procedure": r"(怎么|如何|怎样|咋)(去|才能)?(申请|注册|登录|报名|办理|参加|加入)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact",
     "phone": r"(?<!打)电话(?!回访)|热线|号码|客服|phone|hotline",
-    "conditions": r"(报名|申请|入选|招募)条件|算不算|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|eligibility|who is eligible|am i eligible|are we eligible",
+    "conditions": r"(报名|申请|入选|招募)条件|(?<!这些)(?<!这个)算不算|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|\bcriteria\b|\bwhat qualifies\b|eligibility|who is eligible|am i eligible|are we eligible",
     "names": r"\bwhich (specific )?(metro |subway )?lines\b|哪几条线|线路编号|具体是?指哪些(城市|国家|学校|医院|企业|岗位)|包括哪些岗位|有哪些岗位|有清单吗|(都|具体|分别)(有|是)哪(些|几)(所|家|个|座|条)?(学校|医院|公司|企业|小区|地方|项目)?[?？]?|名单|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
     "name": r"叫什么名字|叫啥名|名字叫|(在|用|上|通过)哪个(系统|平台|网站|小程序|APP|App|app)|what is it called|what('s| is) the name",
     # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
@@ -91,10 +91,12 @@ NEEDS = {
     "age": r"(\d+|[一二三四五六七八九十]+)\s*岁(了|的)?([^，。？?]{0,14}(能|可以|算|行|让)|[^。？?]{0,14}(还能|能不能|还可以|可不可以|算不算|超龄))|\b(over|under|aged?)\s+\d+\b|\d+ years old|年龄限制|多大年纪",
     "retiree": r"退休(人员|的人|老人|职工)?[^，。？?]{0,8}(能不能|可不可以|能|可以|算不算|有没有份|也能)|"
                r"\bretirees?\b[^.?]{0,30}\b(can|get|eligible|qualify)\b|\bcan (a )?retirees?\b",
+    "operator": r"哪家(公司|企业|银行|机构|单位)|哪个(公司|银行)|\bwhich (company|bank|firm|operator)\b|"
+                r"\bwho (operates|runs|develops|builds|pays out)\b",
     "penalty": r"罚款|罚多少|罚钱|罚金|处罚|罚则|\bfined?\b|\bpenalt",
     # what the city spends: "十大工程总共投多少钱" is not answered by a loan programme's 300亿元
     "budget": r"首付|违约金|押金|定金|\bdeposit\b|\bfiscal funding\b|\btotal funding\b|\bfunding in total\b|\bearmarked\b|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget\b|\binvest(ment|ing|s)?\b",
-    "per-unit": r"每户|一户|每家|一家|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)",
+    "per-unit": r"每户|一户|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)",
     "current": r"目前[^，。？?]{0,10}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
 }
 
@@ -213,7 +215,8 @@ def _int_to_cn(n: int) -> str:
 
 # Chengdu (Sichuanese) words for what is asked: "补好多钱" is "补多少钱", "咋个报名" is "怎么报名"
 _DIALECT = [(re.compile(r"好多(?=钱|亿|万元|元|块|平|米|公里|折)|(?<=[是有要补交花给拿领收住])好多"), "多少"),
-            (re.compile(r"咋个|咋子"), "怎么"), (re.compile(r"啥子"), "什么"), (re.compile(r"晓得"), "知道")]
+            (re.compile(r"咋个|咋子"), "怎么"), (re.compile(r"啥子"), "什么"), (re.compile(r"晓得"), "知道"),
+            (re.compile(r"有没得|有莫得"), "有没有"), (re.compile(r"(?<!有)(没得|莫得)"), "没有")]
 
 
 def standard_mandarin(s: str) -> str:

@@ -20,7 +20,7 @@ NEED_EVIDENCE = {
     # where a thing is: a place the text names ("龙泉山城市森林公园璀璨“绿心”"), not a website
     "place": re.compile(r"新城|区域|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|\d+号|[\u4e00-\u9fff]山(?!水)|公园|街道|乡镇"),
     "hours": re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|开放时间|营业时间"),
-    "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|次年"),
+    "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|次年|次月|当月"),
     "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
     "procedure": re.compile(r"申请|申报|登记|报名|登录|提交|流程|步骤|程序"),
     "contact": re.compile(r"电话|热线|网址|https?://|邮箱|\d{3,4}-\d{7,8}"),
@@ -29,6 +29,7 @@ NEED_EVIDENCE = {
     "name": re.compile(r"[“《][^”》]{2,24}[”》]"),
     "processing": re.compile(r"工作日|日内|个月内办结|办结|时限"),
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
+    "operator": re.compile(r"公司|集团|银行"),  # who runs or pays for it: a named company or bank
     "penalty": re.compile(r"罚"),
     "budget": re.compile(r"投资|投入|预算|资金|经费"),
     "tax": re.compile(r"税"),
@@ -61,7 +62,7 @@ OTHER_PLACES = re.compile(
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
-    r"宠物|(?<!熊)猫|(?<!单身)狗|签证|护照|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
+    r"宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
     r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum wage|retirement age|second child)\b",
     re.I)
 
@@ -226,6 +227,28 @@ def other_document(q_s: str, titles: list[str]) -> bool:
     return False
 
 
+_WHAT_IT_COVERS = re.compile(r"哪些|包括什么|包括哪|具体是什么|具体指|算不算|名单|\bwhich\b|\bwhat (are|is)\b")
+
+
+def defined_elsewhere(q_s: str, corpus_s: str) -> bool:
+    """"紧缺度3星岗位具体包括哪些职业": what a term covers, when the corpus uses the term only as
+    another document's (《成都市人才开发指引》中紧缺度3星岗位), which it does not hold."""
+    if not _WHAT_IT_COVERS.search(q_s):
+        return False
+    for size in range(12, 3, -1):
+        for i in range(len(q_s) - size + 1):
+            term = q_s[i:i + size]
+            if not re.fullmatch(r"[\u4e00-\u9fff\d]+", term) or term not in corpus_s:
+                continue
+            spots = [m.start() for m in re.finditer(re.escape(term), corpus_s)]
+            if all("》" in corpus_s[max(0, at - _CITED_WITHIN):at] for at in spots):
+                return True
+    return False
+
+
+_CITED_WITHIN = 14  # how close after a document's name (…》中) a term is that document's
+
+
 ABSTAIN = {
     "value": "政策原文提到了相关内容，但没有写明您问的具体数额或期限，无法给出准确答案。",
     "materials": "政策原文没有列出所需的申请材料。",
@@ -242,6 +265,7 @@ ABSTAIN = {
     "definition": "政策原文只提到了这个说法，没有解释它具体指什么。",
     "docno": "政策原文没有文号等发文信息。",
     "interest": "政策原文没有写明利率或利息。",
+    "operator": "政策原文没有写明由哪家公司或银行承担。",
     "penalty": "政策原文没有规定罚款或处罚。",
     "issued": "政策原文没有写明印发日期。",
     "budget": "政策原文没有写明投入或预算的金额。",
@@ -280,6 +304,7 @@ ABSTAIN_EN = {
     "definition": "The policy uses this term but does not spell out what it covers.",
     "docno": "The policy text carries no document number or similar issuing details.",
     "interest": "The policy does not state an interest rate.",
+    "operator": "The policy does not name the company or bank that does this.",
     "penalty": "The policy sets no fines or penalties.",
     "issued": "The policy text does not give its date of issue.",
     "budget": "The policy does not state how much will be invested or budgeted.",

@@ -49,7 +49,8 @@ def detect_script(text: str) -> str:
     cjk = _CJK.findall(text)
     if not cjk:
         return ENGLISH if _LATIN_WORD.search(text) else SIMPLIFIED
-    if len(_LATIN_WORD.findall(text)) > 2 * len(cjk):
+    latin = len(_LATIN_WORD.findall(text))
+    if latin >= 3 and latin > len(cjk) / 2:  # an English sentence naming a Chinese term ("… (天府市民云) app?")
         return ENGLISH
     joined = "".join(cjk)
     trad_only = sum(a != b for a, b in zip(joined, to_simplified(joined)))

@@ -200,6 +200,11 @@ def test_sections_named_by_their_titles(assistant):
     ("软科排名前150的学校里有四川大学吗？我是川大本科毕业的", "unknown-name"),
     ("新建改扩建的那400所学校里，有没有成都七中的新校区？", "unknown-name"),
     ("Is Sichuan University in the ShanghaiRanking top 150 used for the Chengdu subsidy?", "unknown-name"),
+    ("港澳通行证到期了怎么续签？", "off-topic"),
+    ("緊缺度3星崗位具體包括哪些職業？", "other-document"),  # 《成都市人才开发指引》's term
+    ("人才租金补贴登记以后一般多少个工作日能审核完？", "value"),  # 公示5个工作日 is no processing time
+    ("重庆那边的老旧小区改造目标是好多个？跟成都的比哪个多？", "other-place"),  # Sichuanese 好多
+    ("人才公寓打8.5折的那个“政策面积”到底是多少平方米？", "value"),  # the clauses using it state none
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)
@@ -480,3 +485,25 @@ def test_a_figure_in_an_item_of_the_named_project(assistant):
     assert ans.answered and ans.answer.startswith("1.8:1")
     time = assistant.ask("上下班路上平均要花多少时间，目标是？")  # 花多少时间 asks no money
     assert time.answered and time.answer.startswith("35分钟")
+
+
+def test_a_figure_the_question_states_ties_it_to_its_document(assistant):
+    ans = assistant.ask("人才公寓能打8.5折，那要在成都交满几年社保才有资格买？")
+    assert not ans.answered  # the 6个月社保 of the urgent-talent rules is about something else
+    assert all("ten-projects" in c.source for c in ans.citations)
+
+
+def test_residents_own_situation_does_not_hide_the_asked_amount(assistant):
+    phd = assistant.ask("我是全日制博士毕业，刚来成都一家企业上班，安家补贴每个月好多钱？")
+    assert phd.answered and phd.answer.startswith("2000元")  # 一家企业上班 is no per-company question
+    area = assistant.ask("人才租金补贴的面积最多按好多平方米算？我租的房子有60平")
+    assert area.answered and area.answer.startswith("50平方米")  # not the 60平 it states
+    later = assistant.ask("那补贴从啥时候开始停发？", [
+        {"role": "user", "content": "我在领新引进人才安家补贴，现在想跳槽换个公司。"},
+        {"role": "assistant", "content": "享受补贴期间转换工作单位或解除劳动关系的，以社保关系变动为准。"}])
+    assert later.answered and "次月" in later.answer
+
+
+def test_whether_examples_belong_to_a_listed_kind(assistant):
+    ans = assistant.ask("社区里头哪些基本便民服务要全覆盖？洗衣服剪头发这些算不算？")
+    assert ans.answered and "洗衣理发" in ans.answer  # 这些算不算 asks about the list, not conditions

@@ -66,3 +66,11 @@ def test_an_english_question_about_a_district_or_a_named_place(real_assistant):
     for q in ("How many affordable rental flats are currently vacant in Tianfu New Area?",
               "Is Sichuan University in the ShanghaiRanking top 150 used for the Chengdu subsidy?"):
         assert not real_assistant.ask(q).answered, q
+
+
+def test_an_english_question_naming_a_chinese_term_gets_english(real_assistant):
+    ans = real_assistant.ask("Which company develops and operates the Tianfu Citizen Cloud (天府市民云) app?")
+    assert not ans.answered and ans.answer.startswith("The policy does not name the company")
+    criteria = real_assistant.ask("What exactly are the criteria for being recognised as a category E talent in "
+                                  "Chengdu, e.g. what degree or salary do I need?")
+    assert not criteria.answered  # another document's criteria

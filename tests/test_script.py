@@ -13,4 +13,6 @@ def test_detect_script():
     assert detect_script("人才公寓打几折？") == SIMPLIFIED
     assert detect_script("人才公寓購買打幾折？") == TRADITIONAL
     assert detect_script("How many days can I stay for free?") == ENGLISH
+    assert detect_script("Which company operates the Tianfu Citizen Cloud (天府市民云) app?") == ENGLISH
+    assert detect_script("我想问一下TOD综合开发示范点有几个") == SIMPLIFIED
     assert detect_script("8.5") == SIMPLIFIED
