@@ -337,8 +337,11 @@ class Answerer:
         q_s = standard_mandarin(to_simplified(p.asked))
         if not clauses:
             return self._abstain(p, retrieved, [], "empty")
-        if about_other_place(q_s):
-            return self._abstain(p, retrieved, clauses, "other-place")
+        outside = self._outside(p, q_s, hits)
+        if isinstance(outside, Answer):
+            return outside
+        if outside:
+            return self._abstain(p, retrieved, clauses, outside)
         anchor = self._anchored_document(q_s)
         if anchor:
             # "人才公寓能打8.5折，那要交满几年社保": the figure it states ties it to one document;
@@ -346,25 +349,6 @@ class Answerer:
             clauses = [c for c in clauses if c.chunk.doc_id == anchor]
             if not clauses:
                 return self._abstain(p, retrieved, [], "value")
-        if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(p.asked):
-            return self._abstain(p, retrieved, clauses, "off-topic")
-        named = re.findall(r"\d+\s*号线|\d+\s*路公交|\d+\s*路车|line \d+", q_s, re.I)
-        if any(n.replace(" ", "") not in self.structure.corpus_s for n in named):
-            return self._abstain(p, retrieved, clauses, "off-topic")  # "地铁19号线" is not in the policy
-        if re.search(r"吧|对吗|对不对|是不是|没错", q_s) and re.search(r"十[一二三四五六七八九]五", q_s) \
-                and other_period(p.asked, q_s, self.structure.corpus_s):
-            # "十大工程是“十五五”期间搞的吧？": a period misremembered; the document's own period
-            period = self.structure.answer_document(replace(p, ask=Ask("document", value="period")), hits)
-            if period is not None:
-                return period
-        for reason, outside in (("other-period", other_period(p.asked, q_s, self.structure.corpus_s)),
-                                ("baseline", only_baseline(q_s, self.structure.corpus_s)),
-                                ("district", district_share(p.asked, q_s)),
-                                ("other-document", other_document(q_s, self._titles_s)
-                                 or defined_elsewhere(q_s, self.structure.corpus_s)),
-                                ("unknown-name", unknown_name(q_s, self.structure.corpus_s))):
-            if outside:
-                return self._abstain(p, retrieved, clauses, reason)
         if has_cjk(p.asked) and p.leans_on is None and _topic_words(to_simplified(_topic_text(p))):
             # a Chinese question is not answered by a clause that uses none of its words (nor
             # their policy terms) on similarity alone: the encoder matches 政策 to 政策
@@ -410,9 +394,51 @@ class Answerer:
                 pool = [c for c in pool if defines(term, c.simplified)]
                 if not pool:
                     return self._abstain(p, retrieved, clauses, "definition")
-                needs = tuple(n for n in needs if n != "names")  # the spelled-out items are the names
-            else:
-                needs = tuple(n for n in needs if n != "names")  # "五个一样": the text says 一个样
+            needs = tuple(n for n in needs if n != "names")  # the spelled-out items are the names
+        fitting = self._with_evidence(p, q_s, pool, needs, best, retrieved)
+        if isinstance(fitting, Answer):
+            return fitting
+        if isinstance(fitting, str):
+            return self._abstain(p, retrieved, clauses, fitting)
+        if p.ask.kind == "value":
+            return self._answer_value(p, q_s, fitting, clauses, best, retrieved)
+        best = max(fitting, key=lambda c: c.score)
+        if self._discount_of_another(p, q_s, best):
+            return self._abstain(p, retrieved, clauses, "value")
+        return self._compose(p, best, clauses, retrieved)
+
+    def _outside(self, p: Parsed, q_s: str, hits: list[Hit]) -> "str | Answer":
+        """Why the question is outside what the corpus covers, from the question alone: an
+        abstention reason, "" when none, or the answer to a misremembered period."""
+        corpus_s = self.structure.corpus_s
+        if about_other_place(q_s):
+            return "other-place"
+        if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(p.asked):
+            return "off-topic"
+        named = re.findall(r"\d+\s*号线|\d+\s*路公交|\d+\s*路车|line \d+", q_s, re.I)
+        if any(n.replace(" ", "") not in corpus_s for n in named):
+            return "off-topic"  # "地铁19号线" is not in the policy
+        if re.search(r"吧|对吗|对不对|是不是|没错", q_s) and re.search(r"十[一二三四五六七八九]五", q_s) \
+                and other_period(p.asked, q_s, corpus_s):
+            # "十大工程是“十五五”期间搞的吧？": a period misremembered; the document's own period
+            period = self.structure.answer_document(replace(p, ask=Ask("document", value="period")), hits)
+            if period is not None:
+                return period
+        for reason, outside in (("other-period", lambda: other_period(p.asked, q_s, corpus_s)),
+                                ("baseline", lambda: only_baseline(q_s, corpus_s)),
+                                ("district", lambda: district_share(p.asked, q_s)),
+                                ("other-document", lambda: other_document(q_s, self._titles_s)
+                                 or defined_elsewhere(q_s, corpus_s)),
+                                ("unknown-name", lambda: unknown_name(q_s, corpus_s))):
+            if outside():
+                return reason
+        return ""
+
+    def _with_evidence(self, p: Parsed, q_s: str, pool: list[Clause], needs: tuple[str, ...], best: Clause,
+                       retrieved) -> "list[Clause] | str | Answer":
+        """The clauses that show what the question needs (an amount, a place, a date...): the
+        clauses, or the need none shows (to abstain on), or the document's period for "when"."""
+        classes = _class_letters(q_s)
         facts = _case_facts(q_s)
         for need in (n for n in needs if n in NEED_EVIDENCE):
             pattern = PLACE_ONLINE if need == "place" and ONLINE_ASK.search(p.asked + " " + q_s) else NEED_EVIDENCE[need]
@@ -433,68 +459,74 @@ class Answerer:
                 if period is not None:
                     return period
             if not fitting:
-                return self._abstain(p, retrieved, clauses, need)
+                return need
             pool = fitting
-        if p.ask.kind == "value":
-            with_value = [c for c in pool if c.value]
-            # a worked example's figures answer only a question about such a case, and a question
-            # that sets out a case ("E类人才租60平米、月租30块") is answered by the example that
-            # works through most of it (its result, after "=")
-            case = {c.chunk.id: _case_match(facts, self._chunk_s[self._position[c.chunk.id]])
-                    for c in with_value if _is_example(c)}
-            with_value = [c for c in with_value if c.chunk.id not in case or case[c.chunk.id]]
-            closest = max(case.values(), default=0)
-            if closest >= CASE_FACTS:
-                with_value = [c for c in with_value if case.get(c.chunk.id) == closest]
-                with_value = [c for c in with_value if "=" in c.simplified] or with_value
-            if "per-unit" in needs:
-                # "每户摊多少": a city-wide total does not answer a per-household question
-                with_value = [c for c in with_value if PER_UNIT.search(c.simplified)]
-                if not with_value:
-                    return self._abstain(p, retrieved, clauses, "per-unit")
-            if not with_value and p.ask.value == "duration" and best.cover >= 0.5 \
-                    and COMPLETION.search(to_simplified(p.asked)):
-                period = self.structure.document_period(p, self._cite(best), retrieved)  # "这个要多少年完成"
-                if period is not None:
-                    return period
+        return pool
+
+    def _answer_value(self, p: Parsed, q_s: str, pool: list[Clause], clauses: list[Clause], best: Clause,
+                      retrieved) -> Answer:
+        """A figure first, from the clause that states one of the asked kind about the asked
+        subject; or an abstention saying the figure is not stated."""
+        with_value = [c for c in pool if c.value]
+        # a worked example's figures answer only a question about such a case, and a question
+        # that sets out a case ("E类人才租60平米、月租30块") is answered by the example that
+        # works through most of it (its result, after "=")
+        facts = _case_facts(q_s)
+        case = {c.chunk.id: _case_match(facts, self._chunk_s[self._position[c.chunk.id]])
+                for c in with_value if _is_example(c)}
+        with_value = [c for c in with_value if c.chunk.id not in case or case[c.chunk.id]]
+        closest = max(case.values(), default=0)
+        if closest >= CASE_FACTS:
+            with_value = [c for c in with_value if case.get(c.chunk.id) == closest]
+            with_value = [c for c in with_value if "=" in c.simplified] or with_value
+        if "per-unit" in p.ask.needs:
+            # "每户摊多少": a city-wide total does not answer a per-household question
+            with_value = [c for c in with_value if PER_UNIT.search(c.simplified)]
             if not with_value:
-                return self._abstain(p, retrieved, clauses, "value" if best.cover >= 0.5 else "off-topic")
-            best_v = max(with_value, key=_figure_score)
-            if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
-                return self._abstain(p, retrieved, clauses, "value")
-            quoted = re.search(r"[“\"「]([\u4e00-\u9fff]{2,10})[”\"」]", q_s)
-            if quoted and quoted.group(1) in self.structure.corpus_s and quoted.group(1) not in best_v.simplified \
-                    and not any(c.value for c in clauses if quoted.group(1) in c.simplified):
-                # "8.5折的那个“政策面积”是多少平方米": the clauses using the quoted term state no figure
-                return self._abstain(p, retrieved, clauses, "value")
-            stated = _named_without_figure(expand_query(to_simplified(p.asked)), pool, best_v)
-            if stated is not None and p.leans_on is None:
-                # "房价收入比控制在什么水平": the one clause naming that indicator says "较低水平";
-                # 城乡收入比1.8:1 is another indicator's figure
-                return self._compose(p, stated, clauses, retrieved)
-            # a worked example's amount is about the case its whole passage sets out
-            example = "例如" in self._chunk_s[self._position[best_v.chunk.id]]
-            cover = max(best_v.cover, self._chunk_cover(p, best_v)) if example else best_v.cover
-            if _NOTICE.search(best_v.simplified[:best_v.simplified.find(best_v.value)]) and "公示" not in q_s + _topic_text(p):
-                # "公示5个工作日" is how long a list is posted, not how long processing or payment takes
-                return self._abstain(p, retrieved, clauses, "value")
-            turn = _TURN.search(q_s)
-            if turn and p.leans_on is None and self._covers(turn.group(1), best_v) < TURN_COVER:
-                # "PM2.5是要小于38微克，那臭氧浓度的目标是多少": the figure asked is the new subject's
-                return self._abstain(p, retrieved, clauses, "value")
-            if p.ask.value == "discount" and not self._names_subject(p, best_v):
-                # "老年人坐地铁有打折吗": 8.5折 is the talent apartments' discount
-                return self._abstain(p, retrieved, clauses, "value")
-            if p.ask.value == "money" and cover < MONEY_COVER:
-                # an amount belongs to whoever its clause is about: the 2000元 for talents
-                # does not answer "托育补贴补多少"
-                return self._abstain(p, retrieved, clauses, "value")
-            return self._compose(p, best_v, clauses, retrieved)
-        best = max(pool, key=lambda c: c.score)
-        if _DISCOUNT_ASKED.search(q_s) and not self._names_subject(p, best):
-            # "老年人坐地铁有免费或打折吗": the clause's discount is someone else's
+                return self._abstain(p, retrieved, clauses, "per-unit")
+        if not with_value and p.ask.value == "duration" and best.cover >= 0.5 \
+                and COMPLETION.search(to_simplified(p.asked)):
+            period = self.structure.document_period(p, self._cite(best), retrieved)  # "这个要多少年完成"
+            if period is not None:
+                return period
+        if not with_value:
+            return self._abstain(p, retrieved, clauses, "value" if best.cover >= 0.5 else "off-topic")
+        best_v = max(with_value, key=_figure_score)
+        if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
             return self._abstain(p, retrieved, clauses, "value")
-        return self._compose(p, best, clauses, retrieved)
+        quoted = re.search(r"[“\"「]([\u4e00-\u9fff]{2,10})[”\"」]", q_s)
+        if quoted and quoted.group(1) in self.structure.corpus_s and quoted.group(1) not in best_v.simplified \
+                and not any(c.value for c in clauses if quoted.group(1) in c.simplified):
+            # "8.5折的那个“政策面积”是多少平方米": the clauses using the quoted term state no figure
+            return self._abstain(p, retrieved, clauses, "value")
+        stated = _named_without_figure(expand_query(to_simplified(p.asked)), pool, best_v)
+        if stated is not None and p.leans_on is None:
+            # "房价收入比控制在什么水平": the one clause naming that indicator says "较低水平";
+            # 城乡收入比1.8:1 is another indicator's figure
+            return self._compose(p, stated, clauses, retrieved)
+        if _NOTICE.search(best_v.simplified[:best_v.simplified.find(best_v.value)]) \
+                and "公示" not in q_s + _topic_text(p):
+            # "公示5个工作日" is how long a list is posted, not how long processing or payment takes
+            return self._abstain(p, retrieved, clauses, "value")
+        turn = _TURN.search(q_s)
+        if turn and p.leans_on is None and self._covers(turn.group(1), best_v) < TURN_COVER:
+            # "PM2.5是要小于38微克，那臭氧浓度的目标是多少": the figure asked is the new subject's
+            return self._abstain(p, retrieved, clauses, "value")
+        if self._discount_of_another(p, q_s, best_v):
+            return self._abstain(p, retrieved, clauses, "value")
+        # a worked example's amount is about the case its whole passage sets out
+        example = "例如" in self._chunk_s[self._position[best_v.chunk.id]]
+        cover = max(best_v.cover, self._chunk_cover(p, best_v)) if example else best_v.cover
+        if p.ask.value == "money" and cover < MONEY_COVER:
+            # an amount belongs to whoever its clause is about: the 2000元 for talents
+            # does not answer "托育补贴补多少"
+            return self._abstain(p, retrieved, clauses, "value")
+        return self._compose(p, best_v, clauses, retrieved)
+
+    def _discount_of_another(self, p: Parsed, q_s: str, c: Clause) -> bool:
+        """"老年人坐地铁有免费或打折吗": a discount asked about, and the clause's discount
+        (the talent apartments' 8.5折) belongs to something the question does not name."""
+        return (p.ask.value == "discount" or bool(_DISCOUNT_ASKED.search(q_s))) and not self._names_subject(p, c)
 
     def _follow_up_focus(self, p: Parsed, clauses: list[Clause]) -> list[Clause]:
         """For a follow-up, the clauses about its own new words ("那燃气这块呢？" → 燃气),
