@@ -1,8 +1,10 @@
 """Scope: what the corpus does not cover, and what a clause must show to answer.
 
-The answer stage asks these questions of a question and its best clauses: is it about another
-place, a district's share, another document, or no policy at all; does the clause state the kind
-of thing asked for (an amount, a place, a date, materials...). Each "no" has its own message.
+The answer stage asks these questions of a question and its best clauses: does the clause state
+the kind of thing asked for (an amount, a place, a date, materials...); is the question about
+another place, a district's share or a named school the corpus never mentions (places), a year or
+plan period it does not cover (periods), what another document says (other documents), or no policy
+at all. Each "no" has its own message (what the answer says).
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ ONLINE_ASK = re.compile(r"申请|办理|报名|注册|登录|登陆|查询|查�
                         r"\b(apply|register|sign up|report|check|download|paid)\b", re.I)
 PLACE_ONLINE = re.compile(NEED_EVIDENCE["place"].pattern + r"|平台|系统|网站|网址|https?://|小程序|APP|App|账户")
 
+
+# ------------------------------------------------------------------ places
+
 # Places other than Chengdu: the corpus speaks for Chengdu only.
 OTHER_PLACES = re.compile(
     r"北京|上海|天津|重庆|广州|深圳|杭州|南京|武汉|西安|苏州|长沙|郑州|青岛|厦门|合肥|济南|昆明|贵阳|"
@@ -59,12 +64,23 @@ OTHER_PLACES = re.compile(
     r"宁波|无锡|东莞|佛山|珠海|香港|澳门|台湾|台北|绵阳|德阳|乐山|宜宾|南充|泸州|自贡|眉山|雅安|"
     r"国家层面|国家政策|中央政策|全国性|全国的|national (level|policy|policies)|\bnationwide\b|美国|日本|英国|\b(Beijing|Shanghai(?![- ]?Ranking)|Shenzhen|Guangzhou|Hangzhou|Chongqing|Wuhan|Nanjing|Tianjin|Xi'an|Hong Kong)\b",
     re.I)
-# Requests that are not questions about the policy at all.
-OFF_TOPIC = re.compile(
-    r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
-    r"宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
-    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum wage|retirement age|second child)\b",
-    re.I)
+
+
+def about_other_place(q_s: str) -> bool:
+    """"上海的人才公寓打几折", "重庆是不是也有十大工程": another place is what is asked about.
+
+    Coming from another place ("我从上海来成都，…") is not.
+    """
+    if not OTHER_PLACES.search(q_s):
+        return False
+    if "成都" not in q_s and "蓉" not in q_s:
+        return True
+    for part in re.split(r"[，,。；;!！]", q_s):
+        m = OTHER_PLACES.search(part)
+        if m and not re.search(r"(从|来自|在|离开|回)[^，,]{0,2}$", part[:m.start()]) \
+                and re.search(r"是不是|有没有|是否|多少|几|吗|呢|what|how|does|is there", part, re.I):
+            return True
+    return False
 
 
 # Districts and counties of Chengdu: the policy sets city-wide targets, not each district's share.
@@ -74,6 +90,30 @@ DISTRICTS = re.compile(
     r"Xindu|Wenjiang|Shuangliu|Pidu|Xinjin|Gaoxin|Tianfu New Area|(Chengdu )?Hi-?Tech Zone|High-?Tech Zone|"
     r"Eastern New Area)\b",
     re.I)
+
+
+_SHARE = re.compile(r"分到|分得|分配|分给|落到|摊到|轮到")
+
+
+def district_share(asked: str, q_s: str) -> bool:
+    """"武侯区要建几个避难场所": a district's own share of a city-wide target.
+
+    A district the asker lives in ("我住武侯区，人才公寓打几折") does not count.
+    """
+    for part in re.split(r"[，,。？?；;!！]", q_s):
+        m = DISTRICTS.search(part)
+        if not m:
+            continue
+        before = part[:m.start()]
+        # where the asker lives or works is context; "我们高新区能分到几个" asks for the district's share
+        if re.search(r"(住|在|来|去|到|从)[^，,]{0,3}$", before) and not _SHARE.search(part) \
+                or re.search(r"\b(i|we)\b[^,.]{0,20}\b(live|living|stay|staying|moved?|from)\b[^,.]{0,8}$", before, re.I):
+            continue
+        if re.search(r"多少|几|哪些|哪里|在哪|有没有|是否|会不会|能不能|吗|how many|how much|which|where|share|"
+                     r"\b(will|are|is|does|do) (any|there|it|they)\b", part, re.I):
+            return True
+    # "各区（市）县分别分到多少套": every district's share
+    return bool(re.search(r"各(个)?区[（(]?市?[)）]?县?[^，。？?]{0,8}(多少|几)", q_s))
 
 
 # A named school, hospital, neighbourhood or lake ("成都七中", "华西医院", "玉林小区"): a proper name
@@ -117,52 +157,7 @@ def unknown_name(q_s: str, corpus_s: str) -> str:
     return school.group(0) if school and school.group(0) not in corpus_s else ""
 
 
-def same_title(name: str, title: str) -> bool:
-    """Whether a document named in a question is this title ("急需紧缺人才办法" for
-    "成都市引进急需紧缺人才实施办法"): most of the name's character pairs occur in it."""
-    pairs = {name[i:i + 2] for i in range(len(name) - 1)}
-    return bool(pairs) and sum(p in title for p in pairs) / len(pairs) >= 0.6
-
-
-def about_other_place(q_s: str) -> bool:
-    """"上海的人才公寓打几折", "重庆是不是也有十大工程": another place is what is asked about.
-
-    Coming from another place ("我从上海来成都，…") is not.
-    """
-    if not OTHER_PLACES.search(q_s):
-        return False
-    if "成都" not in q_s and "蓉" not in q_s:
-        return True
-    for part in re.split(r"[，,。；;!！]", q_s):
-        m = OTHER_PLACES.search(part)
-        if m and not re.search(r"(从|来自|在|离开|回)[^，,]{0,2}$", part[:m.start()]) \
-                and re.search(r"是不是|有没有|是否|多少|几|吗|呢|what|how|does|is there", part, re.I):
-            return True
-    return False
-
-
-def district_share(asked: str, q_s: str) -> bool:
-    """"武侯区要建几个避难场所": a district's own share of a city-wide target.
-
-    A district the asker lives in ("我住武侯区，人才公寓打几折") does not count.
-    """
-    for part in re.split(r"[，,。？?；;!！]", q_s):
-        m = DISTRICTS.search(part)
-        if not m:
-            continue
-        before = part[:m.start()]
-        # where the asker lives or works is context; "我们高新区能分到几个" asks for the district's share
-        if re.search(r"(住|在|来|去|到|从)[^，,]{0,3}$", before) and not _SHARE.search(part) \
-                or re.search(r"\b(i|we)\b[^,.]{0,20}\b(live|living|stay|staying|moved?|from)\b[^,.]{0,8}$", before, re.I):
-            continue
-        if re.search(r"多少|几|哪些|哪里|在哪|有没有|是否|会不会|能不能|吗|how many|how much|which|where|share|"
-                     r"\b(will|are|is|does|do) (any|there|it|they)\b", part, re.I):
-            return True
-    # "各区（市）县分别分到多少套": every district's share
-    return bool(re.search(r"各(个)?区[（(]?市?[)）]?县?[^，。？?]{0,8}(多少|几)", q_s))
-
-
-_SHARE = re.compile(r"分到|分得|分配|分给|落到|摊到|轮到")
+# ------------------------------------------------------------------ periods
 
 _NUM_CN_SMALL = "零一二三四五六七八九"
 
@@ -215,6 +210,15 @@ def only_baseline(q_s: str, corpus_s: str) -> bool:
     return False
 
 
+# ------------------------------------------------------------------ other documents
+
+def same_title(name: str, title: str) -> bool:
+    """Whether a document named in a question is this title ("急需紧缺人才办法" for
+    "成都市引进急需紧缺人才实施办法"): most of the name's character pairs occur in it."""
+    pairs = {name[i:i + 2] for i in range(len(name) - 1)}
+    return bool(pairs) and sum(p in title for p in pairs) / len(pairs) >= 0.6
+
+
 def other_document(q_s: str, titles: list[str]) -> bool:
     """A question about what another document says (《成都市人才分类目录》里…), which the
     corpus only names; `titles` are the corpus's own titles in Simplified."""
@@ -248,6 +252,18 @@ def defined_elsewhere(q_s: str, corpus_s: str) -> bool:
 
 _CITED_WITHIN = 14  # how close after a document's name (…》中) a term is that document's
 
+
+# ------------------------------------------------------------------ no policy question at all
+
+# Requests that are not questions about the policy at all.
+OFF_TOPIC = re.compile(
+    r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
+    r"宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
+    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum wage|retirement age|second child)\b",
+    re.I)
+
+
+# ------------------------------------------------------------------ what the answer says
 
 ABSTAIN = {
     "value": "政策原文提到了相关内容，但没有写明您问的具体数额或期限，无法给出准确答案。",
