@@ -112,7 +112,7 @@ _VALUE_CUES = [
     ("ratio", r"收入比|比例是多少|差距|\bratios?\b"),
     ("level", r"(?<![哪])几级|什么级别|达到什么级"),
     ("area", r"面积.{0,16}多大|多大面积|多大地方|面积多大|面积是多少|面积有多少|多少平(?!方公里)|几平|多少平方米|how (big|large) an area|floor area|square met"),
-    ("length", r"\bhow (close|near)\b|多长(?!时间)|多远|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far|how long (is|are|will)\b.{0,40}\b(greenways?|roads?|lines?|networks?|tracks?|routes?|rivers?|lanes?|paths?|metro|subway)"),
+    ("length", r"\bhow (close|near)\b|多长(?!时间)|多远|(多少|几百?)米(?![^，。？?]{0,6}(面积|范围))|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far|how long (is|are|will)\b.{0,40}\b(greenways?|roads?|lines?|networks?|tracks?|routes?|rivers?|lanes?|paths?|metro|subway)"),
     ("duration", r"\b(total|maximum|max) period\b|多久|多长时间|(?<![这那近前九八七六五四三二零])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
     ("count", r"多少|(?<![哪第好])(几个(?![“\"「])|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|(?<![小大])规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
