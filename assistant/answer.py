@@ -74,6 +74,9 @@ NAMED_STRETCH = 6  # a list question naming a clause's own term this long asks f
 TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
 
 _NOTICE = re.compile(r"公示\s*$")
+# a unit of measure the question asks its figure in ("多少吨"), not a mere counter (个, 家)
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千克|斤|升|立方米|千瓦|度电|头|只|辆|架|艘|棵|株|栋|层楼)")
+_DOC_NUMBER = re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号")
 # a figure with its unit, as a question states it to say what it is about ("8.5折", "850公里")
 _STATED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:折|公里|万套|万个|万平方米|亿元|万元|个百分点)")
 
@@ -424,6 +427,12 @@ class Answerer:
             period = self.structure.answer_document(replace(p, ask=Ask("document", value="period")), hits)
             if period is not None:
                 return period
+        unit = _ASKED_UNIT.search(q_s)
+        if unit and not re.search(rf"\d\s*(万|亿)?\s*{unit.group(1)}", corpus_s):
+            return "value"  # "猪肉储备有多少吨": no figure in tonnes anywhere
+        docno = _DOC_NUMBER.search(q_s)
+        if docno and re.sub(r"\s+", "", docno.group(0)) not in corpus_s.replace(" ", ""):
+            return "other-document"  # "按已经废止的旧办法（成人社发〔2022〕177号）"
         for reason, outside in (("other-period", lambda: other_period(p.asked, q_s, corpus_s)),
                                 ("baseline", lambda: only_baseline(q_s, corpus_s)),
                                 ("district", lambda: district_share(p.asked, q_s)),
@@ -443,7 +452,7 @@ class Answerer:
         for need in (n for n in needs if n in NEED_EVIDENCE):
             pattern = PLACE_ONLINE if need == "place" and ONLINE_ASK.search(p.asked + " " + q_s) else NEED_EVIDENCE[need]
             cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
-                            else NAME_NEED_COVER if need == "name" else NEED_COVER)
+                            else NAME_NEED_COVER if need in ("name", "names") else NEED_COVER)
             if p.leans_on is not None:
                 cover_needed *= FOLLOW_UP_NEED  # the earlier turn's words are the topic, not all its wording
             fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c))

@@ -32,6 +32,7 @@ NEED_EVIDENCE = {
     "processing": re.compile(r"工作日|日内|个月内办结|办结|时限"),
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
     "operator": re.compile(r"公司|集团|银行"),  # who runs or pays for it: a named company or bank
+    "appeal": re.compile(r"申诉|复议|复核|异议"),
     "penalty": re.compile(r"罚"),
     "budget": re.compile(r"投资|投入|预算|资金|经费"),
     "tax": re.compile(r"税"),
@@ -125,7 +126,7 @@ _NAME_TAGS = ("ns", "nr", "nz", "nt", "j")
 _EN_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s(?:University|Hospital|Middle School|High School|Primary School|"
                       r"Lake|Road|Street|Bank|Company)\b")
 _NAME_CUE = re.compile("|".join(_PLACE_WORDS | set(_NAME_ENDS)) + r"|[一二三四五六七八九十]中(?![心国央期小等医])")
-_YES_NO = re.compile(r"(吗|么|嘛)\s*[?？]?\s*$|能不能|可不可以|是不是|是否|会不会|有没有|算不算|包不包括|在不在|有[^，。？?]{2,12}吗")
+_YES_NO = re.compile(r"(吗|(?<![什怎这那多])么|嘛)\s*[?？]?\s*$|能不能|可不可以|是不是|是否|会不会|有没有|算不算|包不包括|在不在|有[^，。？?]{2,12}吗")
 
 
 def unknown_name(q_s: str, corpus_s: str) -> str:
@@ -144,8 +145,8 @@ def unknown_name(q_s: str, corpus_s: str) -> str:
     for i, (w, tag) in enumerate(words):
         if tag in ("nt", "j") and w.endswith(_NAME_ENDS) and len(w) >= 4 and w not in corpus_s:
             return w  # 四川大学 (not 中医院: a kind of hospital)
-        if tag not in _NAME_TAGS or len(w) < 2 or w in corpus_s:
-            continue
+        if tag not in _NAME_TAGS or len(w) < (3 if tag == "j" else 2) or w in corpus_s:
+            continue  # (a two-character abbreviation is as often a mis-cut: 开了家小公司 → 家小)
         # 华西+医院, 西南+交大, 西南+交通+大学: a name the policy never uses, then what it names
         for j in range(i + 1, min(i + 3, len(words))):
             end, end_tag = words[j]
@@ -282,6 +283,7 @@ ABSTAIN = {
     "docno": "政策原文没有文号等发文信息。",
     "interest": "政策原文没有写明利率或利息。",
     "operator": "政策原文没有写明由哪家公司或银行承担。",
+    "appeal": "政策原文没有规定申诉或复核的途径。",
     "penalty": "政策原文没有规定罚款或处罚。",
     "issued": "政策原文没有写明印发日期。",
     "budget": "政策原文没有写明投入或预算的金额。",
@@ -321,6 +323,7 @@ ABSTAIN_EN = {
     "docno": "The policy text carries no document number or similar issuing details.",
     "interest": "The policy does not state an interest rate.",
     "operator": "The policy does not name the company or bank that does this.",
+    "appeal": "The policy sets out no way to appeal or have a decision reviewed.",
     "penalty": "The policy sets no fines or penalties.",
     "issued": "The policy text does not give its date of issue.",
     "budget": "The policy does not state how much will be invested or budgeted.",

@@ -205,6 +205,9 @@ def test_sections_named_by_their_titles(assistant):
     ("人才租金补贴登记以后一般多少个工作日能审核完？", "value"),  # 公示5个工作日 is no processing time
     ("重庆那边的老旧小区改造目标是好多个？跟成都的比哪个多？", "other-place"),  # Sichuanese 好多
     ("人才公寓打8.5折的那个“政策面积”到底是多少平方米？", "value"),  # the clauses using it state none
+    ("猪肉政府储备有多少吨", "value"),  # no figure in tonnes anywhere
+    ("十大工程的财政专项资金总共安排了多少亿元？", "budget"),  # not 蓉易贷's 300亿元 of loans
+    ("人才租金补贴申请被驳回了，能申诉吗？", "appeal"),
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)
@@ -507,3 +510,10 @@ def test_residents_own_situation_does_not_hide_the_asked_amount(assistant):
 def test_whether_examples_belong_to_a_listed_kind(assistant):
     ans = assistant.ask("社区里头哪些基本便民服务要全覆盖？洗衣服剪头发这些算不算？")
     assert ans.answered and "洗衣理发" in ans.answer  # 这些算不算 asks about the list, not conditions
+
+
+def test_a_traditional_question_reads_like_its_simplified_form(assistant):
+    ans = assistant.ask("惠企政策是放在哪個系統裡一鍵直達的？")  # 哪個系統 asks a name, not a place
+    assert ans.answered and "蓉易享" in ans.answer
+    shop = assistant.ask("我開了家小公司，想查惠企政策，文件裡說的惠企政策系統叫什麼？")  # 家小 is no name
+    assert shop.answered and "蓉易享" in shop.answer
