@@ -74,6 +74,12 @@ NAMED_STRETCH = 6  # a list question naming a clause's own term this long asks f
 TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
 
 _NOTICE = re.compile(r"公示\s*$")
+# what happens once a stated limit is reached ("住满7天以后", "第8天开始", "after the free period")
+_BEYOND = re.compile(r"(住满|用满|满|超过|超出|过了)\s*\d+\s*(天|个月|年|平方米|平米|平)\s*(以后|之后|后|了)|"
+                     r"第\s*\d+\s*(天|个月|年)\s*(开始|起)")
+_BEYOND_EN = re.compile(r"\bafter the (free|first) (period|\d+ (days|months|nights))\b|\bbeyond the (limit|cap)\b|"
+                        r"\bextend (my|the) stay\b", re.I)
+_AFTER_LIMIT = re.compile(r"超过|超出|以上部分|不再|终止|停发|届满|期满|到期|续|自行|之后|以后")
 # a unit of measure the question asks its figure in ("多少吨"), not a mere counter (个, 家)
 _ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千克|斤|升|立方米|千瓦|度电|头|只|辆|架|艘|棵|株|栋|层楼)")
 _DOC_NUMBER = re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号")
@@ -403,6 +409,12 @@ class Answerer:
             return fitting
         if isinstance(fitting, str):
             return self._abstain(p, retrieved, clauses, fitting)
+        if _BEYOND.search(q_s) or _BEYOND_EN.search(p.asked):
+            # "住满7天以后还能续住吗", "第8天开始每晚收多少钱": the policy gives the limit; only a
+            # clause about what follows it (超过、不再、终止…) says what happens after
+            fitting = [c for c in fitting if _AFTER_LIMIT.search(c.simplified)]
+            if not fitting:
+                return self._abstain(p, retrieved, clauses, "value")
         if p.ask.kind == "value":
             return self._answer_value(p, q_s, fitting, clauses, best, retrieved)
         best = max(fitting, key=lambda c: c.score)

@@ -104,16 +104,25 @@ def add_words(words) -> None:
             jieba.add_word(word, freq=_WORD_FREQ)
 
 
+NAME_TAGS = ("ns", "nr", "nz", "nt", "j")  # jieba's tags for places, people, other names, organisations, abbreviations
+
+
 @lru_cache(maxsize=1)
-def _tagger():
-    import jieba.posseg
+def _name_tags() -> dict[str, str]:
+    # read from the dictionary file rather than through jieba.posseg, whose tables would add
+    # ~50 MiB to the assistant's memory for a check a few questions need
+    tags = {}
+    with open(_small_dictionary(), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 3 and parts[2] in NAME_TAGS:
+                tags[parts[0]] = parts[2]
+    return tags
 
-    return jieba.posseg.POSTokenizer(_jieba())
 
-
-def tagged(text: str) -> list[tuple[str, str]]:
-    """jieba's words of a (Simplified) text with their part-of-speech tags (ns place, nt organisation...)."""
-    return [(w.word, w.flag) for w in _tagger().cut(text)]
+def name_tag(word: str) -> str:
+    """jieba's tag for a word that is a proper name ("ns" for 西南, "nt" for 四川大学), else ""."""
+    return _name_tags().get(word, "")
 
 
 def segment(text: str) -> list[str]:

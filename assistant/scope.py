@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .expand import expand_query
-from .lexical import tagged
+from .lexical import STOPWORDS, name_tag, segment
 from .script import ENGLISH, has_cjk, to_script
 
 
@@ -122,7 +122,6 @@ def district_share(asked: str, q_s: str) -> bool:
 _PLACE_WORDS = frozenset({"医院", "小区", "湖", "中学", "小学", "大学", "校区", "公园", "街道", "社区", "路", "街",
                           "学校", "幼儿园"})
 _NAME_ENDS = ("大学", "学院", "医院", "公司", "银行", "交大")
-_NAME_TAGS = ("ns", "nr", "nz", "nt", "j")
 _EN_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s(?:University|Hospital|Middle School|High School|Primary School|"
                       r"Lake|Road|Street|Bank|Company)\b")
 _NAME_CUE = re.compile("|".join(_PLACE_WORDS | set(_NAME_ENDS)) + r"|[一二三四五六七八九十]中(?![心国央期小等医])")
@@ -141,18 +140,19 @@ def unknown_name(q_s: str, corpus_s: str) -> str:
         return named.group(0)  # "Is Sichuan University in the ShanghaiRanking top 150", "near Chunxi Road"
     if not _YES_NO.search(q_s) or not _NAME_CUE.search(q_s):
         return ""
-    words = tagged(q_s)
-    for i, (w, tag) in enumerate(words):
+    words = segment(q_s)
+    for i, w in enumerate(words):
+        tag = name_tag(w)
         if tag in ("nt", "j") and w.endswith(_NAME_ENDS) and len(w) >= 4 and w not in corpus_s:
             return w  # 四川大学 (not 中医院: a kind of hospital)
-        if tag not in _NAME_TAGS or len(w) < (3 if tag == "j" else 2) or w in corpus_s:
+        if not tag or len(w) < (3 if tag == "j" else 2) or w in corpus_s:
             continue  # (a two-character abbreviation is as often a mis-cut: 开了家小公司 → 家小)
         # 华西+医院, 西南+交大, 西南+交通+大学: a name the policy never uses, then what it names
         for j in range(i + 1, min(i + 3, len(words))):
-            end, end_tag = words[j]
+            end = words[j]
             if end in _PLACE_WORDS or end.endswith(_NAME_ENDS):
-                return "".join(x for x, _ in words[i:j + 1])
-            if not end_tag.startswith("n"):
+                return "".join(words[i:j + 1])
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", end) or end in STOPWORDS:
                 break
     school = re.search(r"[一二三四五六七八九十]中(?![心国央期小等医])", q_s)  # 成都七中
     return school.group(0) if school and school.group(0) not in corpus_s else ""
