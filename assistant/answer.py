@@ -82,6 +82,7 @@ _BEYOND_EN = re.compile(r"\bafter the (free|first) (period|\d+ (days|months|nigh
 _AFTER_LIMIT = re.compile(r"超过|超出|以上部分|不再|终止|停发|届满|期满|到期|续|自行|之后|以后")
 # a unit of measure the question asks its figure in ("多少吨"), not a mere counter (个, 家)
 _ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千克|斤|升|立方米|千瓦|度电|头|只|辆|架|艘|棵|株|栋|层楼)")
+_ASKED_COUNTER = re.compile(r"(?:多少|几)(?:万|亿)?(个|所|家|户|套|张|条|座|处|名|项|辆|床)")
 _DOC_NUMBER = re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号")
 # a figure with its unit, as a question states it to say what it is about ("8.5折", "850公里")
 _STATED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:折|公里|万套|万个|万平方米|亿元|万元|个百分点)")
@@ -505,6 +506,10 @@ class Answerer:
             with_value = [c for c in with_value if PER_UNIT.search(c.simplified)]
             if not with_value:
                 return self._abstain(p, retrieved, clauses, "per-unit")
+        counted = _ASKED_COUNTER.search(q_s)
+        if counted and any(g.endswith(counted.group(1)) for g in figures_left_out(q_s)):
+            # "6100个老旧小区改造，2021年计划完成多少个": counted in the unit it states (个, not 10000户)
+            with_value = [c for c in with_value if c.value.endswith(counted.group(1))]
         if not with_value and p.ask.value == "duration" and best.cover >= 0.5 \
                 and COMPLETION.search(to_simplified(p.asked)):
             period = self.structure.document_period(p, self._cite(best), retrieved)  # "这个要多少年完成"

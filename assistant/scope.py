@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .expand import expand_query
+from .expand import ENGLISH as ENGLISH_TERMS, expand_query
 from .lexical import STOPWORDS, name_tag, segment
 from .script import ENGLISH, has_cjk, to_script
 
@@ -20,7 +20,7 @@ from .script import ENGLISH, has_cjk, to_script
 NEED_EVIDENCE = {
     "money": re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
     # where a thing is: a place the text names ("龙泉山城市森林公园璀璨“绿心”"), not a website
-    "place": re.compile(r"新城|区域|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|\d+号|[\u4e00-\u9fff]山(?!水)|公园|街道|乡镇"),
+    "place": re.compile(r"新城|区域(?![^，。]{0,3}医疗|性)|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|\d+号|[\u4e00-\u9fff]山(?!水)|公园|街道|乡镇"),
     "hours": re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|开放时间|营业时间"),
     "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|次年|次月|当月"),
     "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
@@ -32,6 +32,7 @@ NEED_EVIDENCE = {
     "processing": re.compile(r"工作日|日内|个月内办结|办结|时限"),
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
     "operator": re.compile(r"公司|集团|银行"),  # who runs or pays for it: a named company or bank
+    "person": re.compile(r"同志|市长|书记|主任"),  # a named official  # who runs or pays for it: a named company or bank
     "appeal": re.compile(r"申诉|复议|复核|异议"),
     "penalty": re.compile(r"罚"),
     "budget": re.compile(r"投资|投入|预算|资金|经费"),
@@ -79,7 +80,8 @@ def about_other_place(q_s: str) -> bool:
     for part in re.split(r"[，,。；;!！]", q_s):
         m = OTHER_PLACES.search(part)
         if m and not re.search(r"(从|来自|在|离开|回)[^，,]{0,2}$", part[:m.start()]) \
-                and re.search(r"是不是|有没有|是否|多少|几|吗|呢|what|how|does|is there", part, re.I):
+                and re.search(r"是不是|有没有|是否|多少|几|吗|呢|还是|比起来|相比|哪个(多|少|长|短|高|低|好)|"
+                              r"what|how|does|is there|compare", part, re.I):
             return True
     return False
 
@@ -136,7 +138,8 @@ def unknown_name(q_s: str, corpus_s: str) -> str:
         q_s: the question in Simplified; corpus_s: all documents in Simplified.
     """
     named = _EN_NAME.search(q_s)
-    if named and not has_cjk(q_s) and expand_query(named.group(1)) == named.group(1):
+    if named and not has_cjk(q_s) and expand_query(named.group(1)) == named.group(1) \
+            and named.group(0).lower() not in ENGLISH_TERMS:  # ("First Ring Road" is 一环路)
         return named.group(0)  # "Is Sichuan University in the ShanghaiRanking top 150", "near Chunxi Road"
     if not _YES_NO.search(q_s) or not _NAME_CUE.search(q_s):
         return ""
@@ -221,8 +224,10 @@ def same_title(name: str, title: str) -> bool:
 
 
 def other_document(q_s: str, titles: list[str]) -> bool:
-    """A question about what another document says (《成都市人才分类目录》里…), which the
-    corpus only names; `titles` are the corpus's own titles in Simplified."""
+    """A question about what another document says (《成都市人才分类目录》里…, 按老办法…), which
+    the corpus only names; `titles` are the corpus's own titles in Simplified."""
+    if re.search(r"(老|旧)办法|废止的[^，。？?]{0,4}(办法|规定|文件)|按(原来|以前|之前)的(办法|规定)", q_s):
+        return True
     for m in re.finditer(r"《([^》]{2,40})》\s*(?:里|中|里面|当中|第|对)", q_s):
         if not any(same_title(m.group(1), t) for t in titles):
             return True
@@ -259,8 +264,8 @@ _CITED_WITHIN = 14  # how close after a document's name (…》中) a term is th
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
-    r"宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
-    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum wage|retirement age|second child)\b",
+    r"宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|电影|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
+    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum (monthly )?wage|retirement age|gdp|unemployment rate|inflation|second child)\b",
     re.I)
 
 
@@ -283,6 +288,7 @@ ABSTAIN = {
     "docno": "政策原文没有文号等发文信息。",
     "interest": "政策原文没有写明利率或利息。",
     "operator": "政策原文没有写明由哪家公司或银行承担。",
+    "person": "政策原文没有写明具体由哪位负责人牵头。",
     "appeal": "政策原文没有规定申诉或复核的途径。",
     "penalty": "政策原文没有规定罚款或处罚。",
     "issued": "政策原文没有写明印发日期。",
@@ -323,6 +329,7 @@ ABSTAIN_EN = {
     "docno": "The policy text carries no document number or similar issuing details.",
     "interest": "The policy does not state an interest rate.",
     "operator": "The policy does not name the company or bank that does this.",
+    "person": "The policy does not name the official in charge.",
     "appeal": "The policy sets out no way to appeal or have a decision reviewed.",
     "penalty": "The policy sets no fines or penalties.",
     "issued": "The policy text does not give its date of issue.",

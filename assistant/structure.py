@@ -34,7 +34,7 @@ CATEGORY_LABELS = {
 
 
 # What a section shown whole must state when the question asks for it (an amount, a place...)
-CHECKED_NEEDS = frozenset({"money", "place", "time", "hours", "materials", "contact", "phone", "processing", "operator", "appeal",
+CHECKED_NEEDS = frozenset({"money", "place", "time", "hours", "materials", "contact", "phone", "processing", "operator", "appeal", "person",
                            "interest", "penalty", "budget", "tax", "districts", "docno"}) | PERSON_NEEDS
 
 

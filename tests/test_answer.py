@@ -208,6 +208,13 @@ def test_sections_named_by_their_titles(assistant):
     ("猪肉政府储备有多少吨", "value"),  # no figure in tonnes anywhere
     ("十大工程的财政专项资金总共安排了多少亿元？", "budget"),  # not 蓉易贷's 300亿元 of loans
     ("人才租金补贴申请被驳回了，能申诉吗？", "appeal"),
+    ("规划建设的未来医学城具体选址在成都哪个区？", "place"),  # 区域医疗中心 is no place
+    ("新增的普惠性養老床位，政府每張床給多少建設補貼？", "per-unit"),
+    ("6100个老旧小区改造，2021年当年计划完成多少个？", "off-topic"),  # counted in 个, not 10000户
+    ("十大工程由哪位市领导牵头负责？具体负责人叫什么？", "person"),
+    ("2025年以前引进的人才，按老办法安家补贴每月是多少？", "other-document"),
+    ("老舊小區改造要向哪個部門申請?需要多少比例的業主同意?", "procedure"),
+    ("成都35分钟的平均通勤时间目标，和重庆的目标比起来是更短还是更长？", "other-place"),
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)
@@ -517,3 +524,8 @@ def test_a_traditional_question_reads_like_its_simplified_form(assistant):
     assert ans.answered and "蓉易享" in ans.answer
     shop = assistant.ask("我開了家小公司，想查惠企政策，文件裡說的惠企政策系統叫什麼？")  # 家小 is no name
     assert shop.answered and "蓉易享" in shop.answer
+
+
+def test_who_is_responsible_may_be_a_body_not_a_person(assistant):
+    ans = assistant.ask("谁负责制定本辖区的十大工程工作方案？")
+    assert ans.answered and "区(市)县" in ans.answer

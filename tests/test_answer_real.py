@@ -74,3 +74,14 @@ def test_an_english_question_naming_a_chinese_term_gets_english(real_assistant):
     criteria = real_assistant.ask("What exactly are the criteria for being recognised as a category E talent in "
                                   "Chengdu, e.g. what degree or salary do I need?")
     assert not criteria.answered  # another document's criteria
+
+
+def test_english_near_misses_on_indicators_and_named_roads(real_assistant):
+    assert not real_assistant.ask("What GDP growth target does the ten-projects policy set for Chengdu for 2025?").answered
+    assert not real_assistant.ask("What is Chengdu's minimum monthly wage under this policy?").answered
+    road = real_assistant.ask("Which major projects lead the urban renewal programme? I keep hearing about a "
+                              "'First Ring Road' street life circle.")
+    assert road.answered and "天府" in road.answer  # First Ring Road is 一环路, not an unknown name
+    brands = real_assistant.ask("I'm a foreigner who misses brands from home. How many international brand first "
+                                "stores does Chengdu plan to bring in?")
+    assert brands.answered and "1000" in brands.answer  # being a foreigner is context, not the question
