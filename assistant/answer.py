@@ -93,6 +93,18 @@ def _bare_figure(text: str) -> str:
 
 # "A是多少，那B呢": the question turns to a new subject (not "那个", "那些": that one, those)
 _TURN = re.compile(r"[，,]\s*那(?:么)?(?![个些种位里边])([^，,。？?]+)")
+# "人才公寓享受8.5折，要交满几年社保": a stated fact with its figure, then what is asked
+_AFTER_FACT = re.compile(r"[^，,。？?]*\d+(?:\.\d+)?\s*(?:折|天|个|万|%|公里|米|平方米|元|所|家|套|张)[^，,。？?]*[，,]\s*"
+                         r"([^，,。？?]*(?:多少|几|什么|哪)[^，,。？?]*)")
+
+
+def _asked_part(q_s: str) -> str:
+    """The part of a question that asks, when an earlier part states a fact or a figure; "" else."""
+    turn = _TURN.search(q_s)
+    if turn:
+        return turn.group(1)
+    fact = _AFTER_FACT.match(q_s)
+    return fact.group(1) if fact else ""
 
 
 @dataclass(frozen=True)
@@ -284,6 +296,9 @@ class Answerer:
             yield self.structure.answer_document(p, hits)
         if p.ask.kind == "locate":
             yield self.structure.answer_locate(p, hits)
+        if p.ask.section and self.structure.missing(p.ask.section):
+            # "二(六)6的标题是什么": 二(六) has five items; say so rather than quote something else
+            yield self._abstain(p, hits[:max(self.top_k, 5)], [], "no-section")
         if p.ask.section and "definition" not in p.ask.needs:
             # "二(七)营造的“五个一样”分别是哪五个": the clause spelling the term out, not the section
             yield self.structure.answer_section(p, hits)
@@ -534,9 +549,11 @@ class Answerer:
                 and "公示" not in q_s + _topic_text(p):
             # "公示5个工作日" is how long a list is posted, not how long processing or payment takes
             return self._abstain(p, retrieved, clauses, "value")
-        turn = _TURN.search(q_s)
-        if turn and p.leans_on is None and self._covers(turn.group(1), best_v) < TURN_COVER:
-            # "PM2.5是要小于38微克，那臭氧浓度的目标是多少": the figure asked is the new subject's
+        asked = _asked_part(q_s)
+        if asked and p.leans_on is None and not self._works_through(facts, best_v) \
+                and self._covers(asked, best_v) < TURN_COVER:
+            # "PM2.5是要小于38微克，那臭氧浓度的目标是多少", "买人才公寓享受8.5折，要交满几年社保":
+            # the figure asked is the new subject's, not the stated fact's
             return self._abstain(p, retrieved, clauses, "value")
         if self._discount_of_another(p, q_s, best_v):
             return self._abstain(p, retrieved, clauses, "value")
@@ -608,8 +625,11 @@ class Answerer:
         return _is_example(c) and _case_match(facts, self._chunk_s[self._position[c.chunk.id]]) >= CASE_FACTS
 
     def _covers(self, text: str, c: Clause) -> float:
-        """Share of a text's topic words (IDF-weighted) that a clause and its path cover."""
+        """Share of a text's topic words (IDF-weighted) that a clause and its path cover (1.0
+        when the text has none: "具体多少个" names nothing to cover)."""
         weights = _weights(_topic_words(_topic_of(text)), self.retriever)
+        if not weights:
+            return 1.0
         return _coverage(weights, c.simplified + " " + self._path_s[self._position[c.chunk.id]])
 
     def _chunk_cover(self, p: Parsed, c: Clause, without: str = "") -> float:

@@ -236,7 +236,7 @@ ENGLISH = {
     "traffic": "交通", "transport": "交通", "parking": "停车", "old neighborhoods": "老旧小区",
     "old neighbourhoods": "老旧小区", "old residential": "老旧小区", "renovation": "改造",
     "renovate": "改造", "elevator": "电梯", "elevators": "电梯", "lift": "电梯", "air": "空气 大气",
-    "water": "水", "river": "河", "park": "公园", "parks": "公园", "greenway": "绿道", "tianfu greenway": "天府绿道", "one click": "一键直达", "first ring road": "一环路", "second ring road": "二环路", "third ring road": "三环路", "urgent-talent": "急需紧缺人才", "urgent talent": "急需紧缺人才",
+    "water": "水", "river": "河", "park": "公园", "parks": "公园", "greenway": "绿道", "tianfu greenway": "天府绿道", "one click": "一键直达", "flowering": "花卉彩叶植物", "coloured-leaf": "花卉彩叶植物", "colored-leaf": "花卉彩叶植物", "first ring road": "一环路", "second ring road": "二环路", "third ring road": "三环路", "urgent-talent": "急需紧缺人才", "urgent talent": "急需紧缺人才",
     "implementation measures": "实施办法", "measures": "办法", "takes effect": "施行 起施行",
     "corner plots": "金角银边 边角余料", "corner plot": "金角银边 边角余料", "leftover spaces": "金角银边 边角余料", "one-click": "一键直达",
     "greenways": "绿道", "green": "绿", "forest": "森林", "panda": "大熊猫", "soil": "受污染地块 耕地",

@@ -16,7 +16,7 @@ VALUE_PATTERNS = {
     "discount": rf"{NUM}折",
     "days": rf"{NUM}\s*(?:天|日)(?!常)",
     "age": rf"{NUM}\s*周?岁",
-    "level": r"[一二两三四五六七八九十\d]+\s*级",
+    "level": r"[一二两三四五六七八九十\d]+\s*级|(?<![A-Za-z])[A-D]级",
     "area": rf"{NUM}\s*(?:万)?\s*(?:平方米|平米|亩|公顷|平方公里|㎡)",
     "date": rf"{NUM}\s*月\s*(?:[至到\-—~－]\s*{NUM}\s*月)?",
     "duration": rf"{NUM}\s*(?:天|个月|年(?![\d度底末初])|分钟|小时|周(?!岁))|{NUM}\s*年内|“?十四五”?末期?",

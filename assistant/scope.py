@@ -31,10 +31,13 @@ NEED_EVIDENCE = {
     "name": re.compile(r"[“《][^”》]{2,24}[”》]"),
     "processing": re.compile(r"工作日|日内|个月内办结|办结|时限"),
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
+    "department": re.compile(r"局|委员会|人社|财政|住建|部门|单位"),  # which office does it
+    "payday": re.compile(r"\d+月[^，。；]{0,20}(发放|拨付|到账)|(发放|拨付|到账)[^，。；]{0,20}\d+月"),
     "operator": re.compile(r"公司|集团|银行"),  # who runs or pays for it: a named company or bank
     "person": re.compile(r"同志|市长|书记|主任"),  # a named official  # who runs or pays for it: a named company or bank
     "appeal": re.compile(r"申诉|复议|复核|异议"),
-    "penalty": re.compile(r"罚"),
+    "penalty": re.compile(r"罚"),  # a fine
+    "sanction": re.compile(r"罚|追回|不得申报|取消|诚信档案|追究"),  # what happens to who breaks the rules
     "budget": re.compile(r"投资|投入|预算|资金|经费"),
     "tax": re.compile(r"税"),
     "foreigner": re.compile(r"外籍|外国|境外|港澳台"),
@@ -141,6 +144,9 @@ def unknown_name(q_s: str, corpus_s: str) -> str:
     if named and not has_cjk(q_s) and expand_query(named.group(1)) == named.group(1) \
             and named.group(0).lower() not in ENGLISH_TERMS:  # ("First Ring Road" is 一环路)
         return named.group(0)  # "Is Sichuan University in the ShanghaiRanking top 150", "near Chunxi Road"
+    programme = re.search(r"[“\"「]([\u4e00-\u9fff]{2,14}(工程|行动|计划|专项|平台|系统))[”\"」]", q_s)
+    if programme and programme.group(1) not in corpus_s:
+        return programme.group(1)  # "“夜间经济繁荣工程”有哪些目标": no such programme
     if not _YES_NO.search(q_s) or not _NAME_CUE.search(q_s):
         return ""
     words = segment(q_s)
@@ -287,10 +293,13 @@ ABSTAIN = {
     "definition": "政策原文只提到了这个说法，没有解释它具体指什么。",
     "docno": "政策原文没有文号等发文信息。",
     "interest": "政策原文没有写明利率或利息。",
+    "department": "政策原文没有写明由哪个部门负责。",
+    "payday": "政策原文没有写明每年具体哪个月发放到账。",
     "operator": "政策原文没有写明由哪家公司或银行承担。",
     "person": "政策原文没有写明具体由哪位负责人牵头。",
     "appeal": "政策原文没有规定申诉或复核的途径。",
     "penalty": "政策原文没有规定罚款或处罚。",
+    "sanction": "政策原文没有规定相应的处罚。",
     "issued": "政策原文没有写明印发日期。",
     "budget": "政策原文没有写明投入或预算的金额。",
     "tax": "政策原文没有涉及税收或减免税的规定。",
@@ -307,8 +316,9 @@ ABSTAIN = {
     "other-period": "政策原文没有涉及您问的年份或规划期，无法给出准确答案。",
     "baseline": "政策原文只把您问的年份或时期作为比较的基数，没有写明当时的数值。",
     "district": "政策原文只规定全市的目标，没有写明各区（市）县的具体安排。",
-    "unknown-name": "政策原文没有提到您问的这个具体名称（学校、医院、小区等），无法确认。",
+    "unknown-name": "政策原文没有提到您问的这个具体名称（学校、医院、小区、项目等），无法确认。",
     "other-document": "您问的是另一份文件的具体内容，现有知识库没有收录该文件，只有引用它的条款。",
+    "no-section": "政策原文没有您说的这一条或这一项，请核对编号。",
     "off-topic": "这个问题不在现有政策文件的范围内，无法根据原文回答。",
     "empty": "知识库中没有可用的内容。",
 }
@@ -328,10 +338,13 @@ ABSTAIN_EN = {
     "definition": "The policy uses this term but does not spell out what it covers.",
     "docno": "The policy text carries no document number or similar issuing details.",
     "interest": "The policy does not state an interest rate.",
+    "department": "The policy does not say which department is responsible for this.",
+    "payday": "The policy does not state in which month the money is paid.",
     "operator": "The policy does not name the company or bank that does this.",
     "person": "The policy does not name the official in charge.",
     "appeal": "The policy sets out no way to appeal or have a decision reviewed.",
     "penalty": "The policy sets no fines or penalties.",
+    "sanction": "The policy sets no penalty for this.",
     "issued": "The policy text does not give its date of issue.",
     "budget": "The policy does not state how much will be invested or budgeted.",
     "tax": "The policy says nothing about taxes or tax relief.",
@@ -348,8 +361,9 @@ ABSTAIN_EN = {
     "other-period": "The policy does not cover the year or plan period you asked about.",
     "baseline": "The policy names that year or period only as a baseline; it does not state the figure for it.",
     "district": "The policy sets city-wide targets; it does not state each district's share.",
-    "unknown-name": "The policy does not mention the specific school, hospital or place you named, so it cannot confirm this.",
+    "unknown-name": "The policy does not mention the specific school, hospital, place or programme you named, so it cannot confirm this.",
     "other-document": "You are asking what another document says; the knowledge base holds only the clauses that cite it.",
+    "no-section": "The policy has no section or item with that number; please check the numbering.",
     "off-topic": "The policy documents do not cover this question, so there is no grounded answer.",
     "empty": "The knowledge base is empty.",
 }

@@ -34,8 +34,8 @@ CATEGORY_LABELS = {
 
 
 # What a section shown whole must state when the question asks for it (an amount, a place...)
-CHECKED_NEEDS = frozenset({"money", "place", "time", "hours", "materials", "contact", "phone", "processing", "operator", "appeal", "person",
-                           "interest", "penalty", "budget", "tax", "districts", "docno"}) | PERSON_NEEDS
+CHECKED_NEEDS = frozenset({"money", "place", "time", "hours", "materials", "contact", "phone", "processing", "operator", "appeal", "person", "department", "payday",
+                           "interest", "penalty", "sanction", "budget", "tax", "districts", "docno"}) | PERSON_NEEDS
 
 
 class Structure:
@@ -78,6 +78,11 @@ class Structure:
                     re.search(re.escape(code) + r"(?![十一二三四五六七八九])", c.code)
                     and not re.search(re.escape(code) + r"[(（]", c.code)]
         return list(self._by_code.get(code, []))
+
+    def missing(self, code: str) -> bool:
+        """Whether a section code a question names ("二(六)6", "第三十条") is not in the corpus."""
+        return bool(re.fullmatch(r"[一二三](\([一二三四五六七八九十]+\))?\d*|第[一二三四五六七八九十百零]+条", code)) \
+            and not self._section_chunks(code)
 
     def _children(self, head: Chunk) -> list[Chunk]:
         """The first chunk of each direct sub-section of a heading, in order."""

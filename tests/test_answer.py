@@ -215,6 +215,12 @@ def test_sections_named_by_their_titles(assistant):
     ("2025年以前引进的人才，按老办法安家补贴每月是多少？", "other-document"),
     ("老舊小區改造要向哪個部門申請?需要多少比例的業主同意?", "procedure"),
     ("成都35分钟的平均通勤时间目标，和重庆的目标比起来是更短还是更长？", "other-place"),
+    ("二(六)6 的标题是什么？", "no-section"),  # 二(六) has five items
+    ("一(四)讲的是什么内容？原文标题是什么？", "no-section"),
+    ("十大工程裡的“夜間經濟繁榮工程”有哪些目標？", "unknown-name"),  # no such programme
+    ("人才租金补贴每年具体几月份打到卡上？", "payday"),  # 每年5月至7月 is when applications are taken
+    ("D级危房是哪个部门来鉴定的？鉴定要不要钱？", "department"),
+    ("来蓉青年买人才公寓享受8.5折，要在成都交社保满几年才有资格？", "value"),  # not the 驿站's 7天
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)
@@ -529,3 +535,12 @@ def test_a_traditional_question_reads_like_its_simplified_form(assistant):
 def test_who_is_responsible_may_be_a_body_not_a_person(assistant):
     ans = assistant.ask("谁负责制定本辖区的十大工程工作方案？")
     assert ans.answered and "区(市)县" in ans.answer
+
+
+def test_an_existing_item_is_read_and_a_letter_grade_is_a_level(assistant):
+    item = assistant.ask("二(六)5 的标题是什么？")
+    assert item.answered and "景更美" in item.answer
+    grade = assistant.ask("建筑安全隐患治理要动态消除几级危房？")
+    assert grade.answered and grade.answer.startswith("D级")
+    issuer = assistant.ask("这份十大工程的文件是哪个单位发的？")  # who issued it, not which office runs it
+    assert issuer.answered and "成都市委" in issuer.answer
