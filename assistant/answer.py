@@ -98,6 +98,16 @@ _AFTER_FACT = re.compile(r"[^，,。？?]*\d+(?:\.\d+)?\s*(?:折|天|个|万|%|�
                          r"([^，,。？?]*(?:多少|几|什么|哪)[^，,。？?]*)")
 
 
+_SCOPES = {"中心城区": re.compile(r"中心城区|主城区?"), "农村": re.compile(r"农村|乡村|乡下|郊县|郊区|县城")}
+
+
+def _other_scope(q_s: str, clause_s: str) -> bool:
+    """A figure set for one part of the city (中心城区) asked about for another (郊县农村)."""
+    asked = {k for k, pattern in _SCOPES.items() if pattern.search(q_s)}
+    stated = {k for k, pattern in _SCOPES.items() if pattern.search(clause_s)}
+    return bool(asked and stated and not asked & stated)
+
+
 def _asked_part(q_s: str) -> str:
     """The part of a question that asks, when an earlier part states a fact or a figure; "" else."""
     turn = _TURN.search(q_s)
@@ -556,6 +566,9 @@ class Answerer:
             # the figure asked is the new subject's, not the stated fact's
             return self._abstain(p, retrieved, clauses, "value")
         if self._discount_of_another(p, q_s, best_v):
+            return self._abstain(p, retrieved, clauses, "value")
+        if _other_scope(q_s, best_v.simplified):
+            # "郊县农村用户的供电可靠率": 99.9% is the central city's
             return self._abstain(p, retrieved, clauses, "value")
         # a worked example's amount is about the case its whole passage sets out
         example = "例如" in self._chunk_s[self._position[best_v.chunk.id]]

@@ -221,6 +221,7 @@ def test_sections_named_by_their_titles(assistant):
     ("人才租金补贴每年具体几月份打到卡上？", "payday"),  # 每年5月至7月 is when applications are taken
     ("D级危房是哪个部门来鉴定的？鉴定要不要钱？", "department"),
     ("来蓉青年买人才公寓享受8.5折，要在成都交社保满几年才有资格？", "value"),  # not the 驿站's 7天
+    ("郊縣農村用戶的年度供電可靠率目標是多少？", "value"),  # 99.9% is the central city's
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)
@@ -544,3 +545,8 @@ def test_an_existing_item_is_read_and_a_letter_grade_is_a_level(assistant):
     assert grade.answered and grade.answer.startswith("D级")
     issuer = assistant.ask("这份十大工程的文件是哪个单位发的？")  # who issued it, not which office runs it
     assert issuer.answered and "成都市委" in issuer.answer
+
+
+def test_a_power_cut_is_no_film(assistant):
+    ans = assistant.ask("中心城区用户年度供电可靠率要到多少？停电影响我做生意。")  # 停电影响, not 电影
+    assert ans.answered and ans.answer.startswith("99.9%")
