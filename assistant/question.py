@@ -223,7 +223,11 @@ def _int_to_cn(n: int) -> str:
 # Chengdu (Sichuanese) words for what is asked: "补好多钱" is "补多少钱", "咋个报名" is "怎么报名"
 _DIALECT = [(re.compile(r"好多(?=钱|亿|万元|元|块|平|米|公里|折)|(?<=[是有要补交花给拿领收住])好多"), "多少"),
             (re.compile(r"咋个|咋子"), "怎么"), (re.compile(r"啥子"), "什么"), (re.compile(r"晓得"), "知道"),
-            (re.compile(r"有没得|有莫得"), "有没有"), (re.compile(r"(?<!有)(没得|莫得)"), "没有")]
+            (re.compile(r"有没得|有莫得"), "有没有"), (re.compile(r"(?<!有)(没得|莫得)"), "没有"),
+            # Cantonese, as Hong Kong residents write: "夹几多钱", "系边几个", "喺成都睇病"
+            (re.compile(r"系(?=边|咪|唔|乜)|(?<=具体|实际)系"), "是"),
+            (re.compile(r"几多"), "多少"), (re.compile(r"边几"), "哪几"), (re.compile(r"边个"), "哪个"),
+            (re.compile(r"喺"), "在"), (re.compile(r"嘅"), "的"), (re.compile(r"唔"), "不"), (re.compile(r"睇"), "看")]
 
 
 def standard_mandarin(s: str) -> str:

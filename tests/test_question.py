@@ -117,3 +117,11 @@ def test_the_next_ordinal_repeats_the_earlier_question():
     assert parse("第二个呢？", history).ask.section == "二(二)"
     items = [{"role": "user", "content": "二(七)第3条讲什么"}, {"role": "assistant", "content": "…"}]
     assert parse("第四条呢", items).ask.section == "二(七)4"
+
+
+def test_cantonese_question_words_read_as_mandarin():
+    from assistant.question import standard_mandarin
+    assert standard_mandarin("老旧小区改造，业主自己要夹几多钱？") == "老旧小区改造，业主自己要夹多少钱？"
+    assert standard_mandarin("具体系边几个？") == "具体是哪几个？"
+    assert standard_mandarin("惠企政策系统叫什么") == "惠企政策系统叫什么"  # 系统 stays a system
+    assert analyse("保障性租賃住房嘅租約最長可以簽幾多年？").value == "duration"
