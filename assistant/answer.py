@@ -273,6 +273,7 @@ class Answerer:
             self._units_by_chunk.setdefault(u.chunk, []).append(i)
         # Simplified text is the same length as the original, so it is sliced, not converted
         self._doc_s = {d.id: to_simplified(d.text) for d in docs}
+        self._doc_unspaced = {d: text.replace(" ", "") for d, text in self._doc_s.items()}  # "5 年" states 5年
         self._path_s = [to_simplified(" ".join(c.section_path) + " " + self.docs[c.doc_id].title)
                         for c in index.chunks]
         self._titles_s = [to_simplified(d.title) for d in docs]
@@ -630,7 +631,7 @@ class Answerer:
         stated = {_bare_figure(m.group(0)) for m in _STATED.finditer(q_s)}
         if not stated:
             return ""
-        holding = [d for d, text in self._doc_s.items() if all(x in text.replace(" ", "") for x in stated)]
+        holding = [d for d, text in self._doc_unspaced.items() if all(x in text for x in stated)]
         return holding[0] if len(holding) == 1 else ""
 
     def _works_through(self, facts: set[str], c: Clause) -> bool:
