@@ -79,6 +79,8 @@ def test_an_english_question_naming_a_chinese_term_gets_english(real_assistant):
 def test_english_near_misses_on_indicators_and_named_roads(real_assistant):
     assert not real_assistant.ask("What GDP growth target does the ten-projects policy set for Chengdu for 2025?").answered
     assert not real_assistant.ask("What is Chengdu's minimum monthly wage under this policy?").answered
+    assert not real_assistant.ask("How much money in total, in yuan, has the city budgeted for the ten "
+                                  "projects?").answered  # not 蓉易贷's 300亿元 of loans
     road = real_assistant.ask("Which major projects lead the urban renewal programme? I keep hearing about a "
                               "'First Ring Road' street life circle.")
     assert road.answered and "天府" in road.answer  # First Ring Road is 一环路, not an unknown name
