@@ -347,7 +347,9 @@ def _analyse(question: str, s: str, has) -> Ask:
     return Ask("statement")
 
 
-_YES_NO = re.compile(r"(吗|么|嘛)\s*[?？]?\s*$|能不能|可不可以|是不是|是否|会不会|有没有|行不行")
+# a yes/no question ("…吗？", "有没有…", "算不算…"); 么 ends 什么/怎么 too, which ask something else
+YES_NO = re.compile(r"(吗|(?<![什怎这那多])么|嘛)\s*[?？]?\s*$|能不能|可不可以|是不是|是否|会不会|有没有|行不行|"
+                    r"算不算|包不包括|在不在|有[^，。？?]{2,12}吗")
 
 
 def asked_value(simplified: str, lower: str) -> str:
@@ -364,7 +366,7 @@ def asked_value(simplified: str, lower: str) -> str:
             return value
     value, at = _asked_value(simplified, lower)
     later = re.split(r"[，,；;。]", simplified[at:], maxsplit=1)
-    if value and len(later) == 2 and _YES_NO.search(later[1]):
+    if value and len(later) == 2 and YES_NO.search(later[1]):
         return ""
     return value
 

@@ -13,6 +13,7 @@ import re
 
 from .expand import ENGLISH as ENGLISH_TERMS, expand_query
 from .lexical import STOPWORDS, name_tag, segment
+from .question import YES_NO
 from .script import ENGLISH, has_cjk, to_script
 
 
@@ -130,7 +131,6 @@ _NAME_ENDS = ("大学", "学院", "医院", "公司", "银行", "交大")
 _EN_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s(?:University|Hospital|Middle School|High School|Primary School|"
                       r"Lake|Road|Street|Bank|Company)\b")
 _NAME_CUE = re.compile("|".join(_PLACE_WORDS | set(_NAME_ENDS)) + r"|[一二三四五六七八九十]中(?![心国央期小等医])")
-_YES_NO = re.compile(r"(吗|(?<![什怎这那多])么|嘛)\s*[?？]?\s*$|能不能|可不可以|是不是|是否|会不会|有没有|算不算|包不包括|在不在|有[^，。？?]{2,12}吗")
 
 
 def unknown_name(q_s: str, corpus_s: str) -> str:
@@ -147,7 +147,7 @@ def unknown_name(q_s: str, corpus_s: str) -> str:
     programme = re.search(r"[“\"「]([\u4e00-\u9fff]{2,14}(工程|行动|计划|专项|平台|系统))[”\"」]", q_s)
     if programme and programme.group(1) not in corpus_s:
         return programme.group(1)  # "“夜间经济繁荣工程”有哪些目标": no such programme
-    if not _YES_NO.search(q_s) or not _NAME_CUE.search(q_s):
+    if not YES_NO.search(q_s) or not _NAME_CUE.search(q_s):
         return ""
     words = segment(q_s)
     for i, w in enumerate(words):
