@@ -72,11 +72,18 @@ CURRENT_COVER = 0.3  # ... and a clause stating where things stand now ("目前�
 CASE_FACTS = 2  # a question stating this many facts of a worked example asks about that case
 NAMED_STRETCH = 6  # a list question naming a clause's own term this long asks for that clause
 TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
+ONLY_ELSEWHERE_IDF = 3.0  # a question word this rare (IDF) names one document's subject
 
 _NOTICE = re.compile(r"公示\s*$")
+_NOTICE_ASKED = re.compile(r"公示(?!\s*(完|后|以后|之后|结束|期满))")  # "公示完以后多久到账" asks what follows
+# "其中已经开通的", "光算建成的": a part of a figure that counts two things together ("开通运营及在建")
+_ONLY_PART = re.compile(r"其中|光算|只算|单算|不算|不含|不包括|除去|刨去|扣除")
+_JOINT = re.compile(r"[\u4e00-\u9fff]及[\u4e00-\u9fff]|[\u4e00-\u9fff]和[\u4e00-\u9fff]|以及|加上")
+# "新增的养老床位里，认知障碍照护型床位有多少张": a part (group 2) of a whole (group 1)
+_PART_ASKED = re.compile(r"([\u4e00-\u9fff]{2,12})(?:(?:里面|里头|里边|当中|之中)[，,]?|里[，,])\s*([\u4e00-\u9fff]{2,14}?)(?:有|占|是|能有)?(?:多少|几)")
 # what happens once a stated limit is reached ("住满7天以后", "第8天开始", "after the free period")
 _BEYOND = re.compile(r"(住满|用满|满|超过|超出|过了)\s*\d+\s*(天|个月|年|平方米|平米|平)\s*(以后|之后|后|了)|"
-                     r"第\s*\d+\s*(天|个月|年)\s*(开始|起)")
+                     r"第\s*\d+\s*(天|个月|年)\s*(开始|起)|到期\s*(以后|之后|后)|续住")
 _BEYOND_EN = re.compile(r"\bafter the (free|first) (period|\d+ (days|months|nights))\b|\bbeyond the (limit|cap)\b|"
                         r"\bextend (my|the) stay\b", re.I)
 _AFTER_LIMIT = re.compile(r"超过|超出|以上部分|不再|终止|停发|届满|期满|到期|续|自行|之后|以后")
@@ -106,6 +113,14 @@ def _other_scope(q_s: str, clause_s: str) -> bool:
     asked = {k for k, pattern in _SCOPES.items() if pattern.search(q_s)}
     stated = {k for k, pattern in _SCOPES.items() if pattern.search(clause_s)}
     return bool(asked and stated and not asked & stated)
+
+
+def _lead_in(c: "Clause") -> str:
+    """The words before a clause's figure, back to the previous separator: what it counts."""
+    at = c.simplified.find(c.value) if c.value else -1
+    if at < 0:
+        return ""
+    return re.split(r"[，,；;。：:]", c.simplified[:at])[-1]
 
 
 def _asked_part(q_s: str) -> str:
@@ -439,7 +454,8 @@ class Answerer:
         if _BEYOND.search(q_s) or _BEYOND_EN.search(p.asked):
             # "住满7天以后还能续住吗", "第8天开始每晚收多少钱": the policy gives the limit; only a
             # clause about what follows it (超过、不再、终止…) says what happens after
-            fitting = [c for c in fitting if _AFTER_LIMIT.search(c.simplified)]
+            fitting = [c for c in fitting if _AFTER_LIMIT.search(c.simplified)
+                       and (c.cover >= CLAUSE_NEED_COVER or p.leans_on is not None)]
             if not fitting:
                 return self._abstain(p, retrieved, clauses, "value")
         if p.ask.kind == "value":
@@ -497,7 +513,7 @@ class Answerer:
             fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c))
                        and not (need == "conditions" and self._conditions_elsewhere(c.simplified))
                        and (self._chunk_cover(p, c, NEEDS[need] if need in PERSON_NEEDS else "") >= cover_needed
-                            or need == "money" and c.cover >= CLAUSE_NEED_COVER
+                            or need in ("money", "free") and c.cover >= CLAUSE_NEED_COVER
                             or need == "name" and c.cover >= NAME_CLAUSE_COVER
                             or classes & _class_letters(c.simplified) and c.cover >= CLAUSE_NEED_COVER
                             or self._works_through(facts, c))]
@@ -557,8 +573,20 @@ class Answerer:
             # 城乡收入比1.8:1 is another indicator's figure
             return self._compose(p, stated, clauses, retrieved)
         if _NOTICE.search(best_v.simplified[:best_v.simplified.find(best_v.value)]) \
-                and "公示" not in q_s + _topic_text(p):
+                and not _NOTICE_ASKED.search(q_s + " " + _topic_text(p)):
             # "公示5个工作日" is how long a list is posted, not how long processing or payment takes
+            return self._abstain(p, retrieved, clauses, "value")
+        if _ONLY_PART.search(q_s) and _JOINT.search(_lead_in(best_v)):
+            # "其中已经开通运营的是多少公里": 850公里 counts lines running and under construction
+            return self._abstain(p, retrieved, clauses, "value")
+        part = _PART_ASKED.search(q_s)
+        if part and p.leans_on is None and not self._names_part(part, best_v):
+            # "新增的养老床位里，认知障碍照护型床位有多少张": 10000张 is all the new beds
+            return self._abstain(p, retrieved, clauses, "value")
+        if p.ask.value == "money" and best.chunk.doc_id != best_v.chunk.doc_id and best.cover > best_v.cover \
+                and self._only_elsewhere(q_s, best, best_v):
+            # "菜市场标准化改造每家补贴多少钱": 菜市场 is the ten projects' word; the urgent-talent
+            # rules' 10万元 per company is about something else
             return self._abstain(p, retrieved, clauses, "value")
         asked = _asked_part(q_s)
         if asked and p.leans_on is None and not self._works_through(facts, best_v) \
@@ -633,6 +661,21 @@ class Answerer:
             return ""
         holding = [d for d, text in self._doc_unspaced.items() if all(x in text for x in stated)]
         return holding[0] if len(holding) == 1 else ""
+
+    def _names_part(self, part: "re.Match", c: Clause) -> bool:
+        """Whether a clause names the part a question asks of a whole ("X里，Y有多少" → Y's own words)."""
+        whole = set(_topic_words(part.group(1)))
+        own = [w for w in _topic_words(part.group(2)) if w not in whole and len(w) >= 2]
+        return not own or any(w in c.simplified or expand_query(w) != w and any(
+            x in c.simplified for x in expand_query(w).split()) for w in own)
+
+    def _only_elsewhere(self, q_s: str, about: Clause, c: Clause) -> bool:
+        """Whether the question names a distinctive word of a clause (`about`) that the
+        document of another clause (`c`) never uses."""
+        own = self._doc_unspaced[c.chunk.doc_id]
+        weights = _weights(_topic_words(q_s), self.retriever)
+        return any(weight >= ONLY_ELSEWHERE_IDF and w in about.simplified and w not in own
+                   for w, weight in weights.items())
 
     def _works_through(self, facts: set[str], c: Clause) -> bool:
         """Whether a clause belongs to a worked example of the case a question sets out."""

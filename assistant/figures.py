@@ -102,6 +102,11 @@ def whole_of(question_s: str) -> Whole | None:
     return Whole(_bare(m.group(0)[:m.end(3) - m.start()]), _amount(m), m.group(3)) if m else None
 
 
+def _ordinal(text_s: str, m) -> bool:
+    """"第二十三条", "第5天": a position, not an amount."""
+    return text_s[max(0, m.start() - 1):m.start()] == "第"
+
+
 def find_figure(kind: str, text_s: str, anchors: list[str], given: frozenset[str] = frozenset(),
                 whole: Whole | None = None) -> Figure | None:
     """The value of the asked kind in a Simplified clause: the one whose own phrase says most
@@ -112,7 +117,8 @@ def find_figure(kind: str, text_s: str, anchors: list[str], given: frozenset[str
         whole: a total the question asks a part of; only a smaller figure of its unit answers
     """
     pattern = VALUE_PATTERNS_RE.get(kind) or VALUE_PATTERNS_RE["count"]
-    found = [m for m in pattern.finditer(text_s) if not _YEAR.match(m.group(0)) and _bare(m.group(0)) not in given
+    found = [m for m in pattern.finditer(text_s) if not _YEAR.match(m.group(0)) and not _ordinal(text_s, m)
+             and _bare(m.group(0)) not in given
              and (whole is None or whole.holds(m.group(0)))]
     exact = bool(found)
     for other in _FALLBACK.get(kind, ()):
@@ -120,7 +126,7 @@ def find_figure(kind: str, text_s: str, anchors: list[str], given: frozenset[str
             break
         if other == "full" and not any("覆盖" in a for a in anchors):
             continue  # "几成业主同意" is not answered by 物业服务全覆盖
-        found = [m for m in VALUE_PATTERNS_RE[other].finditer(text_s) if not _YEAR.match(m.group(0))
+        found = [m for m in VALUE_PATTERNS_RE[other].finditer(text_s) if not _YEAR.match(m.group(0)) and not _ordinal(text_s, m)
                  and _bare(m.group(0)) not in given and (whole is None or whole.holds(m.group(0))) and ((kind, other) not in _FALLBACK_PHRASE
                       or _FALLBACK_PHRASE[kind, other].search(_phrase(text_s, m)))]
     if not found:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .chunk import Chunk, split_sentences, title_end
 from .cite import Citation, cite
-from .figures import figures_left_out, find_figure, given_figures
+from .figures import figures_left_out, find_figure
 from .index import Index
 from .ingest import Document
 from .expand import COLLOQUIAL
@@ -101,9 +101,22 @@ class Structure:
             # "生态惠民那部分" (its first words), "营商环境建设工程" (its last words)
             named = [c for c in self.index.chunks if c.kind == "heading" and len(_bare_title(c)) >= 6
                      and (_bare_title(c)[:4] in q_s or len(_bare_title(c)) >= 10 and _bare_title(c)[-8:] in q_s)]
+            if not named:
+                named = self._project_by_shorthand(q_s)
             if len({c.code for c in named}) != 1:
                 return None
         return max(named, key=lambda c: len(_bare_title(c))) if named else None
+
+    def _project_by_shorthand(self, q_s: str) -> list[Chunk]:
+        """"青年工程", "通勤工程": a project named by a word of its title and 工程."""
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,4})工程", q_s):
+            for size in (4, 3, 2):
+                word = m.group(1)[-size:]
+                named = [c for c in self.index.chunks if c.kind == "heading" and _bare_title(c).endswith("工程")
+                         and word in _bare_title(c)]
+                if len(named) == 1:
+                    return named
+        return []
 
     def name_section(self, p: Parsed) -> Parsed:
         """A heading named by its title: "生活成本竞争力提升工程第1条" (then an item number, also
@@ -188,9 +201,9 @@ class Structure:
                                      figures_left_out(q_s))
                 # "二(一)里城乡收入比要缩小到多少": not the intro's 7.5% when the ratio sits in an item
                 value = figure.text if figure and figure.exact else None
-                if not value and (p.ask.needs or given_figures(q_s) or figure is not None):
-                    # "二(八)2 的补贴各档标准是多少", "二(五)1改造6100个，其中2022年完成多少":
-                    # the clauses decide, or abstain
+                if not value:
+                    # "二(八)2 的补贴各档标准是多少", "二(五)1改造6100个，其中2022年完成多少",
+                    # "第二十三条…那市级博士后资助标准是多少": the clauses decide, or abstain
                     return None
                 if value:
                     lead = to_script(value, p.script)

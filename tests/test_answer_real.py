@@ -87,3 +87,44 @@ def test_english_near_misses_on_indicators_and_named_roads(real_assistant):
     brands = real_assistant.ask("I'm a foreigner who misses brands from home. How many international brand first "
                                 "stores does Chengdu plan to bring in?")
     assert brands.answered and "1000" in brands.answer  # being a foreigner is context, not the question
+
+
+@pytest.mark.parametrize("q, says", [
+    # the clause names the service but not whether it is free
+    ("家庭醫生簽約服務是免費的嗎？", "政策原文沒有寫明是否收費或免費"),
+    ("家庭医生签约要不要自己出钱啊", "政策原文没有写明是否收费或免费"),
+    # the age a term covers: the 8.5折 clause says 来蓉青年, no age
+    ("来蓉青年买人才公寓打8.5折，这个“青年”是指35岁以下吗？多大年龄算", "年龄"),
+    # an article number is a position, not the asked amount
+    ("第二十三条说不和市级博士后资助重复享受，那市级博士后资助标准是多少？", "没有写明您问的具体数额"),
+    # 850公里 counts lines running and under construction together
+    ("到十四五末，光算已经开通运营的地铁里程（不算在建的）能到多少公里？", "没有写明您问的具体数额"),
+    # 10000张 is all the new beds, not the part asked about
+    ("新增的养老床位里，认知障碍照护型床位有多少张？", "没有写明您问的具体数额"),
+    # 菜市场 is the ten projects' word; 10万元 per company is the urgent-talent rules'
+    ("菜市场标准化改造每家补贴多少钱", "没有写明您问的具体数额"),
+    # 公示5个工作日 is how long the list is posted, not what follows it
+    ("企业引才补贴公示完以后，一般多少个工作日内拨到企业账户？", "没有写明您问的具体数额"),
+    # the limit is stated; nothing says what happens after it
+    ("蓉漂青年人才驿站免费住7天，到期以后还能续住吗？", "没有写明您问的具体数额"),
+])
+def test_details_the_clause_does_not_give_are_declined(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer.splitlines()[0], ans.answer
+
+
+def test_the_answerable_neighbours_of_those_near_misses_are_answered(real_assistant):
+    free = real_assistant.ask("特殊儿童读高中免费吗")
+    assert free.answered and "15年免费教育" in free.answer
+    part = real_assistant.ask("新增养老床位里，护理型床位占比多少")
+    assert part.answered and part.answer.startswith("60%")
+    joint = real_assistant.ask("地铁开通运营加在建里程要到多少公里？")
+    assert joint.answered and joint.answer.startswith("850公里")
+    age = real_assistant.ask("租保租房有年龄要求吗？")
+    assert age.answered and "18周岁" in age.answer
+
+
+def test_a_project_named_by_its_short_name_then_an_item_number(real_assistant):
+    ans = real_assistant.ask("青年工程第4条叫啥")
+    assert ans.answered and ans.answer.startswith("4.情感有归属")
+    assert ans.citations[0].section.startswith("二、主要任務 > (八)青年")  # the source's own script
