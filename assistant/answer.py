@@ -115,6 +115,44 @@ def _other_scope(q_s: str, clause_s: str) -> bool:
     return bool(asked and stated and not asked & stated)
 
 
+# what an English "how many <things>" may be counted in, by the things
+_EN_COUNTERS = (
+    (re.compile(r"beds?"), "张床"),
+    (re.compile(r"(nurses|doctors|physicians|teachers|people|persons|residents|workers|talents|graduates|volunteers)"), "人名"),
+    (re.compile(r"(lines|routes)"), "条"),
+    (re.compile(r"(schools|kindergartens|hospitals|stores|shops|canteens|markets|stations|centres|centers|parks|"
+                r"sites|spaces|venues|shelters|libraries|museums|theatres|theaters)"), "个所家座处"),
+)
+_EN_MEASURES = re.compile(r"(kilomet|km|met(er|re)s|square|hectare|mu\b|days|nights|weeks|months|years|minutes|hours|"
+                          r"yuan|rmb|percent|points|times)")
+_HOW_MANY = re.compile(r"\b(?:how many|number of)\b((?:\s+[\w-]+){1,5})", re.I)
+
+
+def _counted_as_asked(question: str, value: str) -> bool:
+    """Whether a figure's counter fits the things an English "how many" asks about."""
+    m = _HOW_MANY.search(question)
+    unit = re.sub(r"^[\d.\s万亿-]+", "", value or "")
+    if not m or not unit:
+        return True
+    for word in m.group(1).lower().split():
+        if _EN_MEASURES.match(word):
+            return True  # "how many kilometres of metro lines": a length, whatever it measures
+        for things, counters in _EN_COUNTERS:
+            if things.fullmatch(word):
+                return unit[:1] in counters
+    return True
+
+
+_FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_GRADE = re.compile(r"([一二三四五六七八九])(?:类|级)(?!别)")
+
+
+def _other_grade(q_s: str, clause_s: str) -> bool:
+    """A figure for one numbered class or grade (一类) asked about for another (二类)."""
+    asked, stated = set(_GRADE.findall(q_s)), set(_GRADE.findall(clause_s))
+    return bool(asked and stated and not asked & stated)
+
+
 def _lead_in(c: "Clause") -> str:
     """The words before a clause's figure, back to the previous separator: what it counts."""
     at = c.simplified.find(c.value) if c.value else -1
@@ -346,15 +384,19 @@ class Answerer:
         whole = whole_of(q_s) if given else None  # "新增的30万个学位里，高中学位有多少个": a smaller part
         candidates = hits[:CANDIDATE_CHUNKS]
         classes = _class_letters(to_simplified(p.asked))
+        # "when does it take effect": a clause giving a full date ("2026年1月1日起施行"), not "每年"
+        shown = [_FULL_DATE if n == "time" else NEED_EVIDENCE[n] for n in p.ask.needs if n in NEED_EVIDENCE]
         for h in hits[CANDIDATE_CHUNKS:VALUE_CANDIDATES]:
             # a figure of the asked kind may sit a little further down ("C类…补贴比例70%"
             # below the clauses that repeat the question's housing words), and so may the
-            # clause about the class of person asked about ("F类人才" → 县市新城)
+            # clause about the class of person asked about ("F类人才" → 县市新城), or one showing
+            # what the question needs (a date, an amount)
             text_s = self._chunk_s[h.position]
             if h.chunk.kind != "text" or _coverage(weights, text_s) < FAR_COVER:
                 continue
             if p.ask.kind == "value" and find_figure(p.ask.value, text_s, []) is not None \
-                    or classes & _class_letters(text_s):
+                    or classes & _class_letters(text_s) \
+                    or any(x.search(text_s) for x in shown) and _coverage(weights, text_s) >= CLAUSE_NEED_COVER:
                 candidates.append(h)
         for rank, h in enumerate(candidates):
             c = h.chunk
@@ -595,6 +637,12 @@ class Answerer:
             # the figure asked is the new subject's, not the stated fact's
             return self._abstain(p, retrieved, clauses, "value")
         if self._discount_of_another(p, q_s, best_v):
+            return self._abstain(p, retrieved, clauses, "value")
+        if not has_cjk(p.asked) and not _counted_as_asked(p.asked, best_v.value):
+            # "How many elderly canteens…": 10000张 counts beds; "how many metro lines": not 850公里
+            return self._abstain(p, retrieved, clauses, "value")
+        if _other_grade(q_s, best_v.simplified):
+            # "二类应急避难场所呢，建多少个": 23个 are the first-class ones
             return self._abstain(p, retrieved, clauses, "value")
         if _other_scope(q_s, best_v.simplified):
             # "郊县农村用户的供电可靠率": 99.9% is the central city's

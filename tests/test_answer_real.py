@@ -128,3 +128,38 @@ def test_a_project_named_by_its_short_name_then_an_item_number(real_assistant):
     ans = real_assistant.ask("青年工程第4条叫啥")
     assert ans.answered and ans.answer.startswith("4.情感有归属")
     assert ans.citations[0].section.startswith("二、主要任務 > (八)青年")  # the source's own script
+
+
+@pytest.mark.parametrize("q, says", [
+    ("企业引才补贴审批通过后，一般几月份拨到企业账户？", "哪个月"),  # 5月至7月 is when applications are taken
+    ("人才租金补贴到账一般是次年的几月份？具体哪天发？", "哪个月"),
+    ("在成都買首套房有沒有契稅補貼？", "稅"),
+    ("What is the web address of the Chengdu urgent-talent service management system where companies apply?",
+     "no phone number, website or address"),
+    ("Under the old rules (成人社发〔2022〕177号), how much was the monthly subsidy for a PhD graduate?",
+     "another document"),
+    ("What is the per-square-metre compensation standard for shantytown redevelopment?", "amount or fee"),
+])
+def test_needs_named_in_other_words_are_declined_with_the_reason(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer.splitlines()[0], ans.answer
+
+
+def test_a_figure_for_another_grade_or_counted_in_other_things_is_not_the_answer(real_assistant):
+    history = [{"role": "user", "content": "一类应急避难场所规划建多少个？"},
+               {"role": "assistant", "content": "23个。"}]
+    assert not real_assistant.ask("二类应急避难场所呢？规划建多少个？", history).answered
+    for q in ("How many elderly meal-assistance canteens will be built?",  # 10000张 counts beds
+              "How many metro lines will Chengdu have once the 850 km target is reached?",
+              "What is the target number of registered nurses per thousand residents?"):
+        assert not real_assistant.ask(q).answered, q
+    km = real_assistant.ask("How many kilometres of metro lines, in operation and under construction, are planned?")
+    assert km.answered and "850" in km.answer
+    beds = real_assistant.ask("How many hospital beds per thousand people does the plan target?")
+    assert beds.answered and "9.5" in beds.answer
+
+
+def test_an_english_question_about_when_rules_take_effect(real_assistant):
+    ans = real_assistant.ask("When does the urgent-talent measure take effect?")
+    assert ans.answered and "2026年1月1日" in ans.answer
+    _valid(real_assistant, ans)
