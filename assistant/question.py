@@ -136,7 +136,7 @@ _BENEFITS = r"能享受什么|可以享受什么|享受哪些|有什么福利|�
 
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NUM_CN = {v: k for k, v in _CN_DIGIT.items()}
-_ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _CN_NUM = "一二三四五六七八九十"
 _ENGLISH_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
@@ -163,7 +163,9 @@ def section_ref(q: str) -> str:
         return f"{part}({m.group(1) or _NUM_CN[int(m.group(2) or m.group(3))]})"
     m = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(safeguard|measure|task|item)", low)
     if part in ("一", "三") and m:  # "the fourth safeguard measure in part three"
-        return f"{part}({_NUM_CN[_ORDINAL_EN[m.group(1)]]})"
+        return f"{part}({_NUM_CN[ORDINAL_EN[m.group(1)]]})"
+    if part in ("一", "三") and re.search(r"\b(what are|list|name) the (\w+ )?(safeguards?|measures|requirements|parts|items)\b", low):
+        return part  # "What are the four safeguard measures in part three?": its items
     m = re.search(rf"({'|'.join(_PART_NAMES)})[^，,。？?]{{0,6}}?第\s*([{_CN_NUM}]+|\d{{1,2}})\s*(?:条|项|点|个|部分)", s)
     if m:  # "保障措施第四条": the fourth numbered item of that part
         n = m.group(2)
@@ -205,8 +207,8 @@ def section_ref(q: str) -> str:
     m = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(major\s+)?project"
                   r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) of the ten", q, re.I)
     if m:
-        return f"二({_NUM_CN[_ORDINAL_EN[(m.group(1) or m.group(3)).lower()]]})"
-    m = re.search(r"\bproject\s+(?:no\.?\s*|number\s+|#\s*)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b", q, re.I)
+        return f"二({_NUM_CN[ORDINAL_EN[(m.group(1) or m.group(3)).lower()]]})"
+    m = re.search(r"\bproject\s+(?:no\.?\s*|number\s+|#\s*)?[(（]?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b", q, re.I)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _ENGLISH_NUMBERS[m.group(1).lower()]
         if 1 <= n <= 10:
@@ -285,7 +287,8 @@ _DOC_FACTS = {
               r"who issued|issued by|\bissuer\b|which (authority|authorities|body|bodies)",
     "period": r"哪个五年|哪个时期|什么时期|哪几年|哪个规划期|五年规划|which five-year|what period|which period",
     "source": r"(文末|末尾|结尾|最后)[^，。？?]{0,8}来源|来源(是)?(哪|什么)(家|个)?(媒体|报纸|网站)|哪家媒体|哪个媒体|什么媒体|哪个报纸|"
-              r"刊登|转载|发表在|news outlet|newspaper|published (in|by)",
+              r"刊登|转载|发表在|news outlet|newspaper|published (in|by)|where (was|is) (this|the) (policy )?(text|document|policy|article) published|"
+              r"\bsource line\b|(note|line) at the (very )?(bottom|end)",
 }
 
 

@@ -16,9 +16,9 @@ from .cite import Citation, cite
 from .figures import figures_left_out, find_figure
 from .index import Index
 from .ingest import Document
-from .expand import COLLOQUIAL
+from .expand import COLLOQUIAL, expand_query
 from .lexical import content_words
-from .question import ADJACENT, Ask, Parsed, locate_phrase
+from .question import ORDINAL_EN, ADJACENT, Ask, Parsed, locate_phrase
 from .reply import Answer, with_sources
 from .retrieve import Hit
 from .scope import NEED_EVIDENCE, PERSON_NEEDS
@@ -130,6 +130,8 @@ class Structure:
             if named:
                 p = replace(p, ask=Ask(p.ask.kind, p.ask.value, named[0].code, p.ask.needs))
         m = re.search(r"第\s*([一二三四五六七八九十]+|\d{1,2})\s*(?:条|项|点|小项)", q_s)
+        if not m and p.script == ENGLISH and not p.ask.section:
+            return self._english_item(p)
         if not m:
             if p.ask.section or not re.search(r"一共几|几项|几条|各叫|分别叫|分别是什么|哪几条|哪几项|还有哪几个|还有哪些|"
                                               r"[一二三四五六七八九十两\d]\s*(条|项)(任务)?(的)?(标题|名称|是啥|是什么|分别|都是|叫)|"
@@ -151,6 +153,26 @@ class Structure:
         if not 1 <= n <= len(children):
             return p
         kind = p.ask.kind if p.ask.kind in ("name", "list", "value") else "section"
+        return replace(p, ask=Ask(kind, p.ask.value, children[n - 1].code, p.ask.needs))
+
+    def _english_item(self, p: Parsed) -> Parsed:
+        """"the heading of task 4 under the youth innovation … project": an item of a project
+        named in English (through the glossary's words for its title)."""
+        low = p.asked.lower()
+        m = re.search(r"\b(?:task|item|point|sub-?item)\s+(?:no\.?\s*|number\s+)?(\d{1,2})\b", low)
+        n = int(m.group(1)) if m else 0
+        if not m:
+            m = re.search(r"\b(first|second|third|fourth|fifth|sixth)\s+(?:task|item|point)\b", low)
+            n = ORDINAL_EN[m.group(1)] if m else 0
+        if not n:
+            return p
+        named = self._project_by_shorthand(to_simplified(expand_query(low)).replace(" ", ""))
+        children = self._children(named[0]) if named else []
+        if not 1 <= n <= len(children):
+            return p
+        kind = p.ask.kind if p.ask.kind in ("name", "list", "value") else "section"
+        if re.search(r"\b(heading|title|called|name)\b", low):
+            kind = "name"
         return replace(p, ask=Ask(kind, p.ask.value, children[n - 1].code, p.ask.needs))
 
     def answer_section(self, p: Parsed, hits: list[Hit], positions: list[int] | None = None

@@ -163,3 +163,18 @@ def test_an_english_question_about_when_rules_take_effect(real_assistant):
     ans = real_assistant.ask("When does the urgent-talent measure take effect?")
     assert ans.answered and "2026年1月1日" in ans.answer
     _valid(real_assistant, ans)
+
+
+@pytest.mark.parametrize("q, starts", [
+    ("What is project (5) of the ten projects called?", "(五)城市更新"),
+    ("What is the heading of task 4 under the youth innovation, entrepreneurship and employment project?",
+     "4.情感有歸屬"),
+    ("What is item 2 of the commuting efficiency project?", "2.交通設施智能便捷"),
+    ("What are the four safeguard measures in part three?", "三、保障措施: (一)加強組織領導"),
+    ("Where was this policy text published, according to the note at the very bottom?",
+     "The source named at the end of the document:\n“來源:成都日報"),
+])
+def test_english_questions_about_the_structure_are_read_off_it(real_assistant, q, starts):
+    ans = real_assistant.ask(q)
+    assert ans.answered and ans.answer.startswith(starts), ans.answer
+    _valid(real_assistant, ans)
