@@ -132,8 +132,8 @@ def _counted_as_asked(question: str, value: str) -> bool:
     """Whether a figure's counter fits the things an English "how many" asks about."""
     m = _HOW_MANY.search(question)
     unit = re.sub(r"^[\d.\s万亿-]+", "", value or "")
-    if not m or not unit:
-        return True
+    if not m or not unit or unit.startswith("%"):
+        return True  # "how many people get to work within half an hour": a share answers
     for word in m.group(1).lower().split():
         if _EN_MEASURES.match(word):
             return True  # "how many kilometres of metro lines": a length, whatever it measures
@@ -249,6 +249,7 @@ def _class_letters(text_s: str) -> set[str]:
 def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> float:
     if not weights:
         return 0.0
+    text_s = text_s.replace("区(市)县", "区(市)县 区县")  # "所有区县" names 区(市)县
     got = 0.0
     letters = _class_letters(text_s)
     for w, wt in weights.items():
@@ -463,6 +464,11 @@ class Answerer:
         if p.ask.kind == "list":
             listed = self.structure.answer_list(p, hits)
             named = _shared_stretch(q_s, best.simplified)
+            given = figures_left_out(q_s)
+            if listed is not None and given and listed.citations and not any(
+                    g in self._doc_unspaced[d] for g in given for d, doc in self.docs.items()
+                    if doc.source == listed.citations[0].source):
+                listed = None  # "新增的100条接驳公交线路是哪几条": not the items of a document without 100条
             if listed is not None and not (len(named) >= NAMED_STRETCH and named not in to_simplified(listed.answer)):
                 # "创业全生命周期金融服务体系包括哪几块": the clause naming that system lists them,
                 # not the items of the project it sits in
@@ -650,9 +656,9 @@ class Answerer:
         # a worked example's amount is about the case its whole passage sets out
         example = "例如" in self._chunk_s[self._position[best_v.chunk.id]]
         cover = max(best_v.cover, self._chunk_cover(p, best_v)) if example else best_v.cover
-        if p.ask.value == "money" and cover < MONEY_COVER:
-            # an amount belongs to whoever its clause is about: the 2000元 for talents
-            # does not answer "托育补贴补多少"
+        if p.ask.value in ("money", "age") and cover < MONEY_COVER:
+            # an amount or an age belongs to whoever its clause is about: the 2000元 for talents
+            # does not answer "托育补贴补多少", nor life expectancy's 82.4岁 "助餐要满多少岁"
             return self._abstain(p, retrieved, clauses, "value")
         return self._compose(p, best_v, clauses, retrieved)
 

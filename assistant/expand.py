@@ -264,7 +264,7 @@ ENGLISH = {
     "sporting events": "体育赛事", "international": "国际", "world": "世界", "global": "全球",
     "advanced": "先进", "city": "城市", "cities": "城市", "citizens": "市民", "citizen": "市民",
     "residents": "居民 市民", "resident": "居民", "people-centered": "以人民为中心",
-    "snow mountains": "雪山", "snow mountain": "雪山", "blue sky": "蓝天", "blue skies": "蓝天",
+    "snow mountains": "雪山", "snow mountain": "雪山", "blue sky": "蓝天", "blue network": "蓝网", "tourist resorts": "旅游度假区", "tourist resort": "旅游度假区", "blue skies": "蓝天",
     "media": "媒体", "channel": "频道", "market access": "市场准入", "universal": "普惠",
     "apply": "申请", "application": "申请", "take effect": "施行", "valid": "有效期",
     "validity": "有效期", "floor area": "面积", "area": "面积", "maximum": "上限",

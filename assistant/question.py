@@ -60,17 +60,18 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|\bcompensation\b|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\bprices?\b(?![- ]to[- ]income)|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\bprices?\b(?![- ]to[- ]income)|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
-    "districts": r"\bwhich (districts?|counties)\b|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)区",
+    "districts": r"\bwhich (districts?|counties)\b|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)(区|街道|乡镇|社区)",
     "hours": r"(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
-    "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\b(what|which) (date|day|year)\b|\bdeadline|\b(issue|exact) dates?\b",
+    "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
     "procedure": r"(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(申请|注册|登录|报名|办理|参加|加入)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact|\bweb ?address\b|\burl\b",
     "phone": r"(?<!打)电话(?!回访)|热线|号码|客服|phone|hotline",
     "conditions": r"(报名|申请|入选|招募)条件|(?<!这些)(?<!这个)算不算|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|资格证|什么证书?|证书要求|要考什么证|\bcriteria\b|\bwhat qualifies\b|eligibility|who is eligible|am i eligible|are we eligible",
-    "names": r"\bwhich (specific )?(metro |subway )?lines\b|哪几条线|线路编号|具体是?指哪些(城市|国家|学校|医院|企业|岗位)|包括哪些岗位|有哪些岗位|有清单吗|(都|具体|分别)(有|是)哪(些|几)((所|家|座)|(个|条)?(学校|医院|公司|企业|小区|地方|项目))|名单(?![^，。？?]{0,16}(几|多少))|(指标|清单|名录|目录)[^，。？?]{0,4}(具体)?(有|是)哪些|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
+    "names": r"\bwhich (specific |foreign |international )?(hospitals|schools|universities|companies|firms|enterprises|jobs|positions|occupations)\b|"
+             r"\bwhich (specific )?(metro |subway )?lines\b|哪几条线|线路编号|具体是?指哪些(城市|国家|学校|医院|企业|岗位)|包括哪些岗位|有哪些岗位|有清单吗|(都|具体|分别)(有|是)哪(些|几)((所|家|座)|(个|条)?(学校|医院|公司|企业|小区|地方|项目))|名单(?![^，。？?]{0,16}(几|多少))|(指标|清单|名录|目录)[^，。？?]{0,4}(具体)?(有|是)哪些|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
     "name": r"叫什么名字|叫啥名|名字叫|(在|用|上|通过)哪个(系统|平台|网站|小程序|APP|App|app)|哪个(App|APP|app|软件|小程序|公众号)|what is it called|what('s| is) the name",
     # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
     "definition": r"[“\"「『][^”\"」』]{0,8}[一二三四五六七八九十百][^”\"」』]{0,8}[”\"」』][^，。？?]{0,4}"
@@ -103,7 +104,7 @@ NEEDS = {
     "sanction": r"处罚|罚则|惩罚|\bpenalt|\bpunish|\bsanction",
     # what the city spends: "十大工程总共投多少钱" is not answered by a loan programme's 300亿元
     "budget": r"资金[^，。？?]{0,10}(多少(?![项样种类个])|几个?亿)|\bcost in total\b|\btotal cost\b|how many billion yuan|首付|违约金|押金|定金|\bdeposit\b|\bfiscal funding\b|\btotal funding\b|\bfunding in total\b|\bearmarked\b|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget(ed|s)?\b|\binvest(ment|ing|s)?\b",
-    "per-unit": r"每张床?|每台|每部|每套|每间|每所|每户|一户|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)",
+    "per-unit": r"按多少[^，。？?]{0,6}配|每多少|每张床?|每台|每部|每套|每间|每所|每户|一户|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)",
     "current": r"目前[^，。？?]{0,10}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|\bactual\b|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
     # whether something costs the user anything: "家庭医生签约是免费的吗", "要不要自己出钱"
     "free": r"免费(的)?(吗|么|不|呢)|是不是免费|是否免费|免不免费|(要不要|需不需要|用不用|得不得)(自己)?(出|掏|付|交|花)钱|"
@@ -116,7 +117,7 @@ _VALUE_CUES = [
     ("money", r"多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少元|多少块|几块钱|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|寿命|活到|how old|age limit|minimum age|expected to live|life expectancy|live to"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
-    ("units", r"how many|(?<![哪第好])(多少|几)(个(?![“\"「])|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
+    ("units", r"how many|(?<![哪第好])(多少|几)(个(?![“\"「]|字)|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
     ("days", r"(?<![这那近前])几天|多少天|住多久|免费住多久|how many days"),
     ("percent", r"覆盖[^，。？?]{0,4}多大(面积|范围)|(增幅|增速|增长率|占比|覆盖率)\s*[?？]?\s*$|百分之多少|几个点|多少个点|百分点|几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|\brates?\b"),
     ("ratio", r"收入比|比例是多少|差距|\bratios?\b"),
@@ -124,7 +125,7 @@ _VALUE_CUES = [
     ("area", r"面积.{0,16}多大|多大面积|多大地方|面积多大|面积是多少|面积有多少|多少平(?!方公里)|几平|多少平方米|how (big|large) an area|floor area|(?<!per )square met"),
     ("length", r"\bhow (close|near)\b|多长(?!时间)|多远|(多少|几百?)米(?![^，。？?]{0,6}(面积|范围))|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far|how long (is|are|will)\b.{0,40}\b(greenways?|roads?|lines?|networks?|tracks?|routes?|rivers?|lanes?|paths?|metro|subway)"),
     ("duration", r"\b(total|maximum|max) period\b|多久|多长时间|(?<![这那近前九八七六五四三二零])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
-    ("count", r"多少|(?<![哪第好])(几个(?![“\"「])|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|(?<![小大])规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
+    ("count", r"多少|(?<![哪第好列举说])(几个(?![“\"「]|字)|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|(?<![小大])规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
 _LIST_CUES = r"(包括|包含|分为|分成|分|从)哪[几一二三四五六七八九十]+(点|项|条|个|部分|方面|块|大块|类)|小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
 _NAME_CUES = r"叫什么|名称|全称|全名|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"

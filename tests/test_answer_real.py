@@ -178,3 +178,29 @@ def test_english_questions_about_the_structure_are_read_off_it(real_assistant, q
     ans = real_assistant.ask(q)
     assert ans.answered and ans.answer.startswith(starts), ans.answer
     _valid(real_assistant, ans)
+
+
+@pytest.mark.parametrize("q, says", [
+    ("新增的100条接驳地铁的公交线路具体是哪几条？", "没有列出具体的名单"),  # not the rent rules' items
+    ("公租房申请的家庭收入线是多少？", "金额"),  # not 22.6万套
+    ("新建的20个城市消防队站分别建在哪些街道？", "哪些区县"),
+    ("中小学心理辅导室要求按多少学生配一名专职心理老师？", "每户、每人或每家"),  # not 3000名 teachers
+    ("老年人助餐服务要满多少岁才能享受？", "没有写明您问的具体数额"),  # not life expectancy's 82.4岁
+    ("Which specific jobs are listed as 3-star shortage positions in this year's Chengdu talent white paper?",
+     "does not list the specific names"),
+])
+def test_lists_incomes_places_ratios_and_ages_the_clause_does_not_give(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer.splitlines()[0], ans.answer
+
+
+def test_wording_the_clause_writes_differently_still_finds_it(real_assistant):
+    ans = real_assistant.ask("地铁要覆盖到所有区县吗？")  # the text says 区(市)县
+    assert ans.answered and "区(市)县全覆盖" in ans.answer.splitlines()[0]
+    items = real_assistant.ask("What are the four numbered items of the youth innovation, entrepreneurship and "
+                               "employment project?")
+    assert items.answered and "4.情感有歸屬" in items.answer
+    words = real_assistant.ask("景点和消费街区周边交通要实现什么效果？文件里那几个字怎么说的？")
+    assert words.answered and "快进慢游快出" in words.answer  # "几个字" is not a count
+    blue = real_assistant.ask("How long is the 'Tianfu Blue Network' supposed to be?")
+    assert blue.answered and "1000" in blue.answer
