@@ -72,6 +72,7 @@ CURRENT_COVER = 0.3  # ... and a clause stating where things stand now ("目前�
 CASE_FACTS = 2  # a question stating this many facts of a worked example asks about that case
 NAMED_STRETCH = 6  # a list question naming a clause's own term this long asks for that clause
 TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
+STATED_AGAIN = 8  # a question repeating this much of a figure-less clause asks beyond it
 ONLY_ELSEWHERE_IDF = 3.0  # a question word this rare (IDF) names one document's subject
 
 _NOTICE = re.compile(r"公示\s*$")
@@ -89,6 +90,8 @@ _BEYOND_EN = re.compile(r"\bafter the (free|first) (period|\d+ (days|months|nigh
 _AFTER_LIMIT = re.compile(r"超过|超出|以上部分|不再|终止|停发|届满|期满|到期|续|自行|之后|以后")
 # a unit of measure the question asks its figure in ("多少吨"), not a mere counter (个, 家)
 _ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千克|斤|升|立方米|千瓦|度电|头|只|辆|架|艘|棵|株|栋|层楼)")
+_ASKED_UNIT_EN = re.compile(r"\bhow many (tonnes|tons|kilograms|kilos|litres|liters)\b", re.I)
+_EN_UNITS = {"tonnes": "吨", "tons": "吨", "kilograms": "公斤", "kilos": "公斤", "litres": "升", "liters": "升"}
 _ASKED_COUNTER = re.compile(r"(?:多少|几)(?:万|亿)?(个|所|家|户|套|张|条|座|处|名|项|辆|床)")
 _DOC_NUMBER = re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号")
 # a figure with its unit, as a question states it to say what it is about ("8.5折", "850公里")
@@ -143,6 +146,7 @@ def _counted_as_asked(question: str, value: str) -> bool:
     return True
 
 
+_SUBSIDY = re.compile(r"(生活|安家|租金|租房|引才|创业|托育|购房|交通|医疗|养老|就业)\s*补贴")  # kinds of subsidy
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _GRADE = re.compile(r"([一二三四五六七八九])(?:类|级)(?!别)")
 
@@ -531,8 +535,9 @@ class Answerer:
             if period is not None:
                 return period
         unit = _ASKED_UNIT.search(q_s)
-        if unit and not re.search(rf"\d\s*(万|亿)?\s*{unit.group(1)}", corpus_s):
-            return "value"  # "猪肉储备有多少吨": no figure in tonnes anywhere
+        unit = unit.group(1) if unit else _EN_UNITS.get((_ASKED_UNIT_EN.search(p.asked) or [None, ""])[1].lower(), "")
+        if unit and not re.search(rf"\d\s*(万|亿)?\s*{unit}", corpus_s):
+            return "value"  # "猪肉储备有多少吨", "how many tonnes of pork": no figure in tonnes anywhere
         docno = _DOC_NUMBER.search(q_s)
         if docno and re.sub(r"\s+", "", docno.group(0)) not in corpus_s.replace(" ", ""):
             return "other-document"  # "按已经废止的旧办法（成人社发〔2022〕177号）"
@@ -616,6 +621,9 @@ class Answerer:
             # "8.5折的那个“政策面积”是多少平方米": the clauses using the quoted term state no figure
             return self._abstain(p, retrieved, clauses, "value")
         stated = _named_without_figure(expand_query(to_simplified(p.asked)), pool, best_v)
+        if stated is not None and p.leans_on is None and len(_shared_stretch(q_s, stated.simplified)) >= STATED_AGAIN:
+            # "房价收入比保持较低水平，具体控制在几比几": the question already says what the clause says
+            return self._abstain(p, retrieved, clauses, "value")
         if stated is not None and p.leans_on is None:
             # "房价收入比控制在什么水平": the one clause naming that indicator says "较低水平";
             # 城乡收入比1.8:1 is another indicator's figure
@@ -630,6 +638,9 @@ class Answerer:
         part = _PART_ASKED.search(q_s)
         if part and p.leans_on is None and not self._names_part(part, best_v):
             # "新增的养老床位里，认知障碍照护型床位有多少张": 10000张 is all the new beds
+            return self._abstain(p, retrieved, clauses, "value")
+        if p.ask.value == "money" and p.leans_on is None and self._other_subsidy(p, best_v):
+            # "the maximum start-up subsidy for a young graduate": 800元 is a living subsidy (生活补贴)
             return self._abstain(p, retrieved, clauses, "value")
         if p.ask.value == "money" and best.chunk.doc_id != best_v.chunk.doc_id and best.cover > best_v.cover \
                 and self._only_elsewhere(q_s, best, best_v):
@@ -715,6 +726,14 @@ class Answerer:
             return ""
         holding = [d for d, text in self._doc_unspaced.items() if all(x in text for x in stated)]
         return holding[0] if len(holding) == 1 else ""
+
+    def _other_subsidy(self, p: Parsed, c: Clause) -> bool:
+        """Whether the question names a kind of subsidy the policy has (创业补贴, 安家补贴) and the
+        clause pays other kinds (…生活补贴) without naming it."""
+        asked = {m.group(1) for m in _SUBSIDY.finditer(" ".join(_topic_words(to_simplified(_topic_text(p)))) + " 补贴")}
+        asked |= {w for w in _topic_words(to_simplified(_topic_text(p))) if _SUBSIDY.fullmatch(w + "补贴")}
+        paid = {m.group(1) for m in _SUBSIDY.finditer(c.simplified)}
+        return bool(asked) and bool(paid) and not asked & paid and not any(w in c.simplified for w in asked)
 
     def _names_part(self, part: "re.Match", c: Clause) -> bool:
         """Whether a clause names the part a question asks of a whole ("X里，Y有多少" → Y's own words)."""

@@ -178,8 +178,8 @@ def _respectively(found, text_s: str, anchors: list[str]):
     after = [f for f in found if f.start() >= m.end()]
     values = []
     for f in after:
-        if values and text_s[values[-1].end():f.start()].strip() not in ("、", ",", "，"):
-            break
+        if values and not re.fullmatch(r"\s*(/[^、，,]{1,6})?\s*[、,，]\s*", text_s[values[-1].end():f.start()]):
+            break  # "1500元/人·月、800元/人·月" lists two values; anything else ends the list
         values.append(f)
     if len(values) < 2:
         return None
@@ -190,12 +190,15 @@ def _respectively(found, text_s: str, anchors: list[str]):
         last = re.search(r"([\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+)[^、]*$", head)
         parts = last.group(1).split("、") if last else []
         items = parts if len(parts) == len(values) else None
+    if items is None and len(values) == 2:
+        pairs = re.findall(r"([\u4e00-\u9fff]{2})或([\u4e00-\u9fff]{2})", head)  # "硕士或本科毕业生"
+        items = list(pairs[-1]) if pairs else None
     if not items:
         return None
-    asked = " ".join(anchors)
-    for item, value in zip(items, values):
-        if (len(item) == 1 and item + "类" in anchors) or (len(item) > 1 and item in asked):
-            return value
-    return None
+    # the item named first among the anchors (a follow-up's own words come first: "本科呢" after 硕士)
+    named = [(min(i for i, a in enumerate(anchors) if item + "类" == a or len(item) > 1 and item in a), value)
+             for item, value in zip(items, values)
+             if any(item + "类" == a or len(item) > 1 and item in a for a in anchors)]
+    return min(named, key=lambda x: x[0])[1] if named else None
 
 

@@ -60,13 +60,13 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\bprices?\b(?![- ]to[- ]income)|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|(能|可以|最多)?(借|贷)多少|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\bprices?\b(?![- ]to[- ]income)|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     "districts": r"\bwhich (districts?|counties)\b|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)(区|街道|乡镇|社区)",
     "hours": r"(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
     "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
-    "procedure": r"(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(申请|注册|登录|报名|办理|参加|加入)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
+    "procedure": r"(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(实名)?(申请|注册|登录|报名|办理|参加|加入)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact|\bweb ?address\b|\burl\b",
     "phone": r"(?<!打)电话(?!回访)|热线|号码|客服|phone|hotline",
     "conditions": r"(报名|申请|入选|招募)条件|(?<!这些)(?<!这个)算不算|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|资格证|什么证书?|证书要求|要考什么证|\bcriteria\b|\bwhat qualifies\b|eligibility|who is eligible|am i eligible|are we eligible",
@@ -89,7 +89,7 @@ NEEDS = {
     "foreigner": r"外国人|外籍|老外|\bforeigners?\b|\bforeign (nationals?|citizens?|residents?|workers?|passports?)\b|\bexpats?\b|work permit",
     "hukou": r"(没有|不是|非)[^，。？?]{0,4}(户口|户籍)|户口不在|外地户口|外地人|非本地|不是成都(的|户)|\bhukou\b|"
              r"(户口|户籍)[^，。？?]{0,8}(能不能|可不可以|能|可以|是否|有没有|要求|限制)",
-    "age": r"多大年龄|什么年龄|(是|指|算)\s*\d+\s*(周)?岁(以下|以上|以内)|(\d+|[一二三四五六七八九十]+)\s*岁(了|的)?([^，。？?]{0,14}(能|可以|算|行|让)|[^。？?]{0,14}(还能|能不能|还可以|可不可以|算不算|超龄))|\b(over|under|aged?)\s+\d+\b|\d+ years old|年龄限制|多大年纪",
+    "age": r"多大年龄|什么年龄|(是|指|算)\s*\d+\s*(周)?岁(以下|以上|以内)|(\d+|[一二三四五六七八九十]+)\s*岁(了|的)?([^，。？?]{0,14}(能|可以|算|行|让)|[^。？?]{0,14}(还能|能不能|还可以|可不可以|算不算|超龄))|\b(over|under|aged?)\s+\d+\b|\d+ years old|年龄限制|年龄上限|年龄下限|多大年纪",
     "retiree": r"退休(人员|的人|老人|职工)?[^，。？?]{0,8}(能不能|可不可以|能|可以|算不算|有没有份|也能)|"
                r"\bretirees?\b[^.?]{0,30}\b(can|get|eligible|qualify)\b|\bcan (a )?retirees?\b",
     "person": r"哪位(市?领导|官员|负责人)?|负责人(是谁|叫什么)|\bwhich official\b|\bwho is the official\b",
@@ -114,7 +114,7 @@ NEEDS = {
 
 _VALUE_CUES = [
     ("discount", r"几折|打折|折扣|多少折|优惠多少|discount"),
-    ("money", r"多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少元|多少块|几块钱|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
+    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少元|多少块|几块钱|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|寿命|活到|how old|age limit|minimum age|expected to live|life expectancy|live to"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
     ("units", r"how many|(?<![哪第好])(多少|几)(个(?![“\"「]|字)|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
@@ -266,7 +266,7 @@ _SELF_FOREIGN = r"\bi'?m (a|an) (foreigner|expat)|\bas (a|an) (foreigner|expat)|
 _ELIGIBLE = r"能不能|可不可以|可以|能否|是否|能享受|能申请|能住|能领|\b(can|may|could)\b|eligible|allowed|\bapply\b"
 
 
-_LOCATE = r"第几个工程|第几项工程|哪个工程提出|哪个小点|哪一小点|哪一点|哪个点|是第几章|在第几章|哪一章|哪章|是哪个工程|属于哪个工程|在哪个工程|哪个工程里|出自|出处|第几条|第几项|哪一款|哪一条(?![街路线])|哪条(?![街路线])|哪一项|哪一部分|哪个部分|哪部分|在哪里提|哪里提到|哪提到|which (section|item|clause|part|heading)|under which"
+_LOCATE = r"第几个工程|第几项工程|排(在)?[^，。？?]{0,8}第几|哪个工程提出|哪个小点|哪一小点|哪一点|哪个点|是第几章|在第几章|哪一章|哪章|是哪个工程|属于哪个工程|在哪个工程|哪个工程里|出自|出处|第几条|第几项|哪一款|哪一条(?![街路线])|哪条(?![街路线])|哪一项|哪一部分|哪个部分|哪部分|在哪里提|哪里提到|哪提到|which (section|item|clause|part|heading)|under which"
 
 
 def quoted_phrase(question: str) -> str:

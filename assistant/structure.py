@@ -133,7 +133,7 @@ class Structure:
         if not m and p.script == ENGLISH and not p.ask.section:
             return self._english_item(p)
         if not m:
-            if p.ask.section or not re.search(r"一共几|几项|几条|各叫|分别叫|分别是什么|哪几条|哪几项|还有哪几个|还有哪些|"
+            if p.ask.section or not re.search(r"一共几|(?<!第)几项|(?<!第)几条|各叫|分别叫|分别是什么|哪几条|哪几项|还有哪几个|还有哪些|"
                                               r"[一二三四五六七八九十两\d]\s*(条|项)(任务)?(的)?(标题|名称|是啥|是什么|分别|都是|叫)|"
                                               r"(有|分|包括|包含|从)哪[一二三四五六七八九十几]+(项|个|块|条|点|类|部分|方面)", q_s):
                 return p

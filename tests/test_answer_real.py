@@ -204,3 +204,28 @@ def test_wording_the_clause_writes_differently_still_finds_it(real_assistant):
     assert words.answered and "快进慢游快出" in words.answer  # "几个字" is not a count
     blue = real_assistant.ask("How long is the 'Tianfu Blue Network' supposed to be?")
     assert blue.answered and "1000" in blue.answer
+
+
+@pytest.mark.parametrize("q", [
+    "What is the maximum start-up subsidy an outstanding young graduate can get for starting a business?",  # 800元 is 生活补贴
+    "创业无息借款最多能借多少？",
+    "How many tonnes of pork does the city keep in its government reserve?",
+    "天府市民云APP怎么实名注册？",
+    "引进急需紧缺人才有没有年龄上限，比如35岁以下？",
+])
+def test_kinds_of_subsidy_loans_units_and_limits_the_policy_does_not_state(real_assistant, q):
+    assert not real_assistant.ask(q).answered, q
+
+
+def test_a_living_subsidy_is_still_the_answer_about_living_subsidies(real_assistant):
+    ans = real_assistant.ask("软科前150的学校硕士毕业，去简阳的企业上班，生活补贴一个月多少")
+    assert ans.answered and ans.answer.startswith("1500元")
+    place = real_assistant.ask("青年创新创业就业筑梦工程里，“情感有归属”是第几项？")
+    assert place.answered and "4.情感有归属" in place.answer  # where it is, not a count of items
+
+
+def test_respectively_picks_the_asked_degree_also_in_a_follow_up(real_assistant):
+    history = [{"role": "user", "content": "软科前150的学校硕士毕业，去简阳的企业上班，生活补贴一个月多少"},
+               {"role": "assistant", "content": "1500元。"}]
+    ans = real_assistant.ask("本科呢？", history)
+    assert ans.answered and ans.answer.startswith("800元")
