@@ -80,8 +80,8 @@ NEEDS = {
               r"\b(issued|published|released)\b.{0,20}\b(date|when)\b|\b(date|when)\b.{0,70}\b(issued|published|released)\b",
     "docno": r"文号|发文字号|document number|reference number",
     # how long an office takes: "人才认定证书多久能办下来"
-    "processing": r"(证|审批|手续|申请|认定|资格|执照|许可|码)[^。？?]{0,12}(多久(能|可以|才能)?(办|批|审|下来|到账|拿到)|"
-                  r"(几|多少)个?工作日|几天能(办|批|审)|"
+    "processing": r"(证|审批|手续|申请|认定|资格|执照|许可|码|补贴|资金)[^。？?]{0,12}(多久(能|可以|才能)?(办|批|审|下来|到账|拿到)|"
+                  r"(?<!公示)(几|多少)个?工作日|几天能(办|批|审)|"
                   r"办(理)?(下来|好|完)要?多久)|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
     "interest": r"利率|利息|interest rates?|(?<!without )(?<!no )\binterest\b(?!-free)",
     "tax": r"契税|个税|所得税|房产税|税收|减税|免税|退税|税率|交.{0,2}税|缴税|纳税|\btax(es)?\b",
@@ -90,6 +90,11 @@ NEEDS = {
     "hukou": r"(没有|不是|非)[^，。？?]{0,4}(户口|户籍)|户口不在|外地户口|外地人|非本地|不是成都(的|户)|\bhukou\b|"
              r"(户口|户籍)[^，。？?]{0,8}(能不能|可不可以|能|可以|是否|有没有|要求|限制)",
     "age": r"多大年龄|什么年龄|(是|指|算)\s*\d+\s*(周)?岁(以下|以上|以内)|(\d+|[一二三四五六七八九十]+)\s*岁(了|的)?([^，。？?]{0,14}(能|可以|算|行|让)|[^。？?]{0,14}(还能|能不能|还可以|可不可以|算不算|超龄))|\b(over|under|aged?)\s+\d+\b|\d+ years old|年龄限制|年龄上限|年龄下限|多大年纪",
+    # what is arranged for a talent's family: the policy never names spouses or children
+    "family": r"(配偶|子女|家属|随迁|老婆|老公)[^，。？?]{0,12}(工作|就业|入学|上学|读书|落户|安置|照顾|安排)|"
+              r"(人才|引进)[^。？?]{0,16}(孩子|小孩|娃)[^，。？?]{0,8}(上学|入学|读书)|"
+              r"\b(spouse|my (wife|husband)|family members?)\b.{0,30}\b(jobs?|work|employment|school|settle)|"
+              r"\b(talents?|recruited|urgent)\b.{0,60}\bchildren\b.{0,20}\b(enrol|school)",
     "retiree": r"退休(人员|的人|老人|职工)?[^，。？?]{0,8}(能不能|可不可以|能|可以|算不算|有没有份|也能)|"
                r"\bretirees?\b[^.?]{0,30}\b(can|get|eligible|qualify)\b|\bcan (a )?retirees?\b",
     "person": r"哪位(市?领导|官员|负责人)?|负责人(是谁|叫什么)|\bwhich official\b|\bwho is the official\b",

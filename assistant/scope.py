@@ -46,6 +46,7 @@ NEED_EVIDENCE = {
     "hukou": re.compile(r"户籍|户口"),
     "age": re.compile(r"\d+\s*周?岁|年满|年龄"),
     "retiree": re.compile(r"退休"),
+    "family": re.compile(r"配偶|子女|家属|随迁"),
     "districts": re.compile(r"[\u4e00-\u9fff]{2,4}[区县市]、[\u4e00-\u9fff]{2,4}[区县市]"),
     "issued": re.compile(r"\d{4}年\d{1,2}月\d{1,2}日"),
     "docno": re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号"),
@@ -54,7 +55,7 @@ NEED_EVIDENCE = {
 
 # Needs about who may get something: the clause itself must speak of that kind of person
 # (户籍人口, 3岁以下); its chunk need not repeat the rest of the question.
-PERSON_NEEDS = frozenset({"foreigner", "hukou", "age", "retiree"})
+PERSON_NEEDS = frozenset({"foreigner", "hukou", "age", "retiree", "family"})
 
 # Where to apply, report or look something up: a platform or website is a place too.
 ONLINE_ASK = re.compile(r"申请|办理|报名|注册|登录|登陆|查询|查到|查看|下载|反映|提意见|投诉|打到|到账|提交|预约|"
@@ -273,7 +274,7 @@ _CITED_WITHIN = 14  # how close after a document's name (…》中) a term is th
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
-    r"宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
+    r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
     r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum (monthly )?wage|retirement age|gdp|unemployment rate|inflation|second child)\b",
     re.I)
 
@@ -311,6 +312,7 @@ ABSTAIN = {
     "hukou": "政策原文没有按户籍作出这方面的规定。",
     "age": "政策原文没有写明这方面的年龄规定。",
     "retiree": "政策原文没有关于退休人员的规定。",
+    "family": "政策原文没有关于人才家属（配偶、子女）的安排。",
     "districts": "政策原文没有写明具体在哪些区县。",
     "hours": "政策原文没有写明开放或办公时间。",
     "processing": "政策原文没有写明办理时限。",
@@ -357,6 +359,7 @@ ABSTAIN_EN = {
     "hukou": "The policy sets no rule by household registration (hukou) for this.",
     "age": "The policy states no age rule for this.",
     "retiree": "The policy says nothing about retirees.",
+    "family": "The policy says nothing about arrangements for a talent's spouse or children.",
     "districts": "The policy does not name the districts or counties for this.",
     "hours": "The policy gives no opening or office hours.",
     "processing": "The policy does not state how long this takes to process.",

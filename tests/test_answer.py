@@ -202,7 +202,7 @@ def test_sections_named_by_their_titles(assistant):
     ("Is Sichuan University in the ShanghaiRanking top 150 used for the Chengdu subsidy?", "unknown-name"),
     ("港澳通行证到期了怎么续签？", "off-topic"),
     ("緊缺度3星崗位具體包括哪些職業？", "other-document"),  # 《成都市人才开发指引》's term
-    ("人才租金补贴登记以后一般多少个工作日能审核完？", "value"),  # 公示5个工作日 is no processing time
+    ("人才租金补贴登记以后一般多少个工作日能审核完？", "processing"),  # 公示5个工作日 is no processing time
     ("重庆那边的老旧小区改造目标是好多个？跟成都的比哪个多？", "other-place"),  # Sichuanese 好多
     ("人才公寓打8.5折的那个“政策面积”到底是多少平方米？", "value"),  # the clauses using it state none
     ("猪肉政府储备有多少吨", "value"),  # no figure in tonnes anywhere

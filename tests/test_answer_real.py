@@ -104,7 +104,7 @@ def test_english_near_misses_on_indicators_and_named_roads(real_assistant):
     # 菜市场 is the ten projects' word; 10万元 per company is the urgent-talent rules'
     ("菜市场标准化改造每家补贴多少钱", "没有写明您问的具体数额"),
     # 公示5个工作日 is how long the list is posted, not what follows it
-    ("企业引才补贴公示完以后，一般多少个工作日内拨到企业账户？", "没有写明您问的具体数额"),
+    ("企业引才补贴公示完以后，一般多少个工作日内拨到企业账户？", "办理时限"),
     # the limit is stated; nothing says what happens after it
     ("蓉漂青年人才驿站免费住7天，到期以后还能续住吗？", "没有写明您问的具体数额"),
 ])
@@ -229,3 +229,22 @@ def test_respectively_picks_the_asked_degree_also_in_a_follow_up(real_assistant)
                {"role": "assistant", "content": "1500元。"}]
     ans = real_assistant.ask("本科呢？", history)
     assert ans.answered and ans.answer.startswith("800元")
+
+
+@pytest.mark.parametrize("q, says", [
+    ("急需紧缺人才的配偶可以帮忙安排工作吗？", "家属"),  # the rules never name spouses or children
+    ("Under the urgent-talent measures, will my children get help enrolling in school?", "spouse or children"),
+    ("企業引才補貼公示完了以後多久能到賬？", "辦理時限"),
+    ("帮我写一段给我妈的生日祝福语", "不在现有政策文件的范围内"),
+    ("成都到九寨溝怎麼坐車最快？", "不在現有政策文件的範圍內"),
+])
+def test_family_arrangements_payment_times_and_unrelated_requests_are_declined(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer.splitlines()[0], ans.answer
+
+
+def test_what_follows_a_free_stay_is_not_another_documents_amount(real_assistant):
+    history = [{"role": "user", "content": "蓉漂青年人才驿站能免费住几天？"}, {"role": "assistant", "content": "7天"}]
+    assert not real_assistant.ask("7天以后还想住 每天收多少钱", history).answered
+    notice = real_assistant.ask("區縣審核安家補貼後要公示幾個工作日？")
+    assert notice.answered and "5個工作日" in notice.answer  # asked about the notice itself
