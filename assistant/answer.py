@@ -633,20 +633,7 @@ class Answerer:
                 and not _NOTICE_ASKED.search(q_s + " " + _topic_text(p)):
             # "公示5个工作日" is how long a list is posted, not how long processing or payment takes
             return self._abstain(p, retrieved, clauses, "value")
-        if _ONLY_PART.search(q_s) and _JOINT.search(_lead_in(best_v)):
-            # "其中已经开通运营的是多少公里": 850公里 counts lines running and under construction
-            return self._abstain(p, retrieved, clauses, "value")
-        part = _PART_ASKED.search(q_s)
-        if part and p.leans_on is None and not self._names_part(part, best_v):
-            # "新增的养老床位里，认知障碍照护型床位有多少张": 10000张 is all the new beds
-            return self._abstain(p, retrieved, clauses, "value")
-        if p.ask.value == "money" and p.leans_on is None and self._other_subsidy(p, best_v):
-            # "the maximum start-up subsidy for a young graduate": 800元 is a living subsidy (生活补贴)
-            return self._abstain(p, retrieved, clauses, "value")
-        if p.ask.value == "money" and best.chunk.doc_id != best_v.chunk.doc_id and best.cover > best_v.cover \
-                and self._only_elsewhere(q_s, best, best_v):
-            # "菜市场标准化改造每家补贴多少钱": 菜市场 is the ten projects' word; the urgent-talent
-            # rules' 10万元 per company is about something else
+        if self._counts_something_else(p, q_s, best, best_v):
             return self._abstain(p, retrieved, clauses, "value")
         asked = _asked_part(q_s)
         if asked and p.leans_on is None and not self._works_through(facts, best_v) \
@@ -655,12 +642,6 @@ class Answerer:
             # the figure asked is the new subject's, not the stated fact's
             return self._abstain(p, retrieved, clauses, "value")
         if self._discount_of_another(p, q_s, best_v):
-            return self._abstain(p, retrieved, clauses, "value")
-        if not has_cjk(p.asked) and not _counted_as_asked(p.asked, best_v.value):
-            # "How many elderly canteens…": 10000张 counts beds; "how many metro lines": not 850公里
-            return self._abstain(p, retrieved, clauses, "value")
-        if _other_grade(q_s, best_v.simplified):
-            # "二类应急避难场所呢，建多少个": 23个 are the first-class ones
             return self._abstain(p, retrieved, clauses, "value")
         if _other_scope(q_s, best_v.simplified):
             # "郊县农村用户的供电可靠率": 99.9% is the central city's
@@ -728,11 +709,36 @@ class Answerer:
         holding = [d for d, text in self._doc_unspaced.items() if all(x in text for x in stated)]
         return holding[0] if len(holding) == 1 else ""
 
+    def _counts_something_else(self, p: Parsed, q_s: str, best: Clause, best_v: Clause) -> bool:
+        """Whether the figure found counts something other than what the question asks about.
+
+        Args:
+            best: the clause most about the question; best_v: the clause whose figure was found
+        """
+        part = _PART_ASKED.search(q_s)
+        return bool(
+            # "其中已经开通运营的是多少公里": 850公里 counts lines running and under construction
+            _ONLY_PART.search(q_s) and _JOINT.search(_lead_in(best_v))
+            # "新增的养老床位里，认知障碍照护型床位有多少张": 10000张 is all the new beds
+            or part and p.leans_on is None and not self._names_part(part, best_v)
+            # "the maximum start-up subsidy for a young graduate": 800元 is a living subsidy (生活补贴)
+            or p.ask.value == "money" and p.leans_on is None and self._other_subsidy(p, best_v)
+            # "菜市场标准化改造每家补贴多少钱": 菜市场 is the ten projects' word; the urgent-talent
+            # rules' 10万元 per company is about something else
+            or p.ask.value == "money" and best.chunk.doc_id != best_v.chunk.doc_id and best.cover > best_v.cover
+            and self._only_elsewhere(q_s, best, best_v)
+            # "How many elderly canteens…": 10000张 counts beds; "how many metro lines": not 850公里
+            or not has_cjk(p.asked) and not _counted_as_asked(p.asked, best_v.value)
+            # "二类应急避难场所呢，建多少个": 23个 are the first-class ones
+            or _other_grade(q_s, best_v.simplified))
+
     def _other_subsidy(self, p: Parsed, c: Clause) -> bool:
         """Whether the question names a kind of subsidy the policy has (创业补贴, 安家补贴) and the
         clause pays other kinds (…生活补贴) without naming it."""
-        asked = {m.group(1) for m in _SUBSIDY.finditer(" ".join(_topic_words(to_simplified(_topic_text(p)))) + " 补贴")}
-        asked |= {w for w in _topic_words(to_simplified(_topic_text(p))) if _SUBSIDY.fullmatch(w + "补贴")}
+        words = _topic_words(to_simplified(_topic_text(p)))
+        # named whole ("创业补贴") or as a word beside 补贴 ("start-up subsidy" → 创业 补贴)
+        asked = {m.group(1) for m in _SUBSIDY.finditer(" ".join(words))} | {
+            w for w in words if _SUBSIDY.fullmatch(w + "补贴")}
         paid = {m.group(1) for m in _SUBSIDY.finditer(c.simplified)}
         return bool(asked) and bool(paid) and not asked & paid and not any(w in c.simplified for w in asked)
 
