@@ -19,7 +19,7 @@ from .figures import Figure, figures_left_out, find_figure, whole_of
 from .index import Index
 from .ingest import Document
 from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
-from .question import ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, quoted_phrase, standard_mandarin
+from .question import ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, asked_sentence, quoted_phrase, standard_mandarin
 from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .scope import (NEED_EVIDENCE, OFF_TOPIC, ONLINE_ASK, PERSON_NEEDS, PLACE_ONLINE, about_other_place, abstain_message,
@@ -436,7 +436,8 @@ class Answerer:
         q_s = standard_mandarin(to_simplified(p.asked))
         if not clauses:
             return self._abstain(p, retrieved, [], "empty")
-        outside = self._outside(p, q_s, hits)
+        # what the writer tells about themselves ("我是韩国人…", "做宠物食品") is no scope
+        outside = self._outside(p, standard_mandarin(to_simplified(asked_sentence(p.asked))), hits)
         if isinstance(outside, Answer):
             return outside
         if outside:
@@ -522,29 +523,30 @@ class Answerer:
         """Why the question is outside what the corpus covers, from the question alone: an
         abstention reason, "" when none, or the answer to a misremembered period."""
         corpus_s = self.structure.corpus_s
+        asked = asked_sentence(p.asked)
         if about_other_place(q_s):
             return "other-place"
-        if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(p.asked):
+        if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(asked):
             return "off-topic"
         named = re.findall(r"\d+\s*号线|\d+\s*路公交|\d+\s*路车|line \d+", q_s, re.I)
         if any(n.replace(" ", "") not in corpus_s for n in named):
             return "off-topic"  # "地铁19号线" is not in the policy
         if re.search(r"吧|对吗|对不对|是不是|没错", q_s) and re.search(r"十[一二三四五六七八九]五", q_s) \
-                and other_period(p.asked, q_s, corpus_s):
+                and other_period(asked, q_s, corpus_s):
             # "十大工程是“十五五”期间搞的吧？": a period misremembered; the document's own period
             period = self.structure.answer_document(replace(p, ask=Ask("document", value="period")), hits)
             if period is not None:
                 return period
         unit = _ASKED_UNIT.search(q_s)
-        unit = unit.group(1) if unit else _EN_UNITS.get((_ASKED_UNIT_EN.search(p.asked) or [None, ""])[1].lower(), "")
+        unit = unit.group(1) if unit else _EN_UNITS.get((_ASKED_UNIT_EN.search(asked) or [None, ""])[1].lower(), "")
         if unit and not re.search(rf"\d\s*(万|亿)?\s*{unit}", corpus_s):
             return "value"  # "猪肉储备有多少吨", "how many tonnes of pork": no figure in tonnes anywhere
         docno = _DOC_NUMBER.search(q_s)
         if docno and re.sub(r"\s+", "", docno.group(0)) not in corpus_s.replace(" ", ""):
             return "other-document"  # "按已经废止的旧办法（成人社发〔2022〕177号）"
-        for reason, outside in (("other-period", lambda: other_period(p.asked, q_s, corpus_s)),
+        for reason, outside in (("other-period", lambda: other_period(asked, q_s, corpus_s)),
                                 ("baseline", lambda: only_baseline(q_s, corpus_s)),
-                                ("district", lambda: district_share(p.asked, q_s)),
+                                ("district", lambda: district_share(asked, q_s)),
                                 ("other-document", lambda: other_document(q_s, self._titles_s)
                                  or defined_elsewhere(q_s, corpus_s)),
                                 ("unknown-name", lambda: unknown_name(q_s, corpus_s))):

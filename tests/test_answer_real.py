@@ -248,3 +248,26 @@ def test_what_follows_a_free_stay_is_not_another_documents_amount(real_assistant
     assert not real_assistant.ask("7天以后还想住 每天收多少钱", history).answered
     notice = real_assistant.ask("區縣審核安家補貼後要公示幾個工作日？")
     assert notice.answered and "5個工作日" in notice.answer  # asked about the notice itself
+
+
+@pytest.mark.parametrize("q, expected", [
+    # what the writer first tells about themselves is context, not what is asked
+    ("我是开小公司的，去年办营业执照跑了好几趟。文件说企业和市民多少比例的事项网上可办？", "100%"),
+    ("我准备辞职创业，做宠物食品，手里钱不多。文件里的创业全生命周期金融服务体系包括哪几块？", "无偿资助"),
+    ("I'm a Korean expat and I love shopping for international brands. How many first stores of international "
+     "brands does Chengdu plan to bring in?", "1000"),
+    ("My mother-in-law lives with us in Chenghua District and may need care soon. How many new inclusive "
+     "(affordable) elderly-care beds will be added?", "10000"),
+])
+def test_a_question_after_the_writers_own_situation_is_answered(real_assistant, q, expected):
+    ans = real_assistant.ask(q)
+    assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", [
+    "保租房续租的时候，租金每年最多能涨多少？",  # not 22.6万套
+    "2025年成都城镇居民人均可支配收入实际已经到多少了？",  # the policy sets targets
+    "做实家庭医生签约服务，签约率目标定的是多少？",
+])
+def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, q):
+    assert not real_assistant.ask(q).answered, q
