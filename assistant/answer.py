@@ -437,7 +437,7 @@ class Answerer:
         if not clauses:
             return self._abstain(p, retrieved, [], "empty")
         # what the writer tells about themselves ("我是韩国人…", "做宠物食品") is no scope
-        outside = self._outside(p, standard_mandarin(to_simplified(asked_sentence(p.asked))), hits)
+        outside = self._outside(p, asked_sentence(p.asked), hits)
         if isinstance(outside, Answer):
             return outside
         if outside:
@@ -519,11 +519,15 @@ class Answerer:
             return self._abstain(p, retrieved, clauses, "value")
         return self._compose(p, best, clauses, retrieved)
 
-    def _outside(self, p: Parsed, q_s: str, hits: list[Hit]) -> "str | Answer":
+    def _outside(self, p: Parsed, asked: str, hits: list[Hit]) -> "str | Answer":
         """Why the question is outside what the corpus covers, from the question alone: an
-        abstention reason, "" when none, or the answer to a misremembered period."""
+        abstention reason, "" when none, or the answer to a misremembered period.
+
+        Args:
+            asked: the sentence that asks, without what the writer first tells about themselves
+        """
         corpus_s = self.structure.corpus_s
-        asked = asked_sentence(p.asked)
+        q_s = standard_mandarin(to_simplified(asked))
         if about_other_place(q_s):
             return "other-place"
         if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(asked):

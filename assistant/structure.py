@@ -164,12 +164,12 @@ class Structure:
         if not m:
             m = re.search(r"\b(first|second|third|fourth|fifth|sixth)\s+(?:task|item|point)\b", low)
             n = ORDINAL_EN[m.group(1)] if m else 0
-        named = self._project_by_shorthand(to_simplified(expand_query(low)).replace(" ", "")) if n or \
-            re.search(r"\b(what are|list|name)\b.{0,30}\b(items|tasks|parts|sub-?items|points)\b", low) else []
+        if not n and not re.search(r"\b(what are|list|name)\b.{0,30}\b(items|tasks|parts|sub-?items|points)\b", low):
+            return p
+        named = self._project_by_shorthand(to_simplified(expand_query(low)).replace(" ", ""))
         if not n:
             # "What are the four numbered items of the youth … project?": its items
             return replace(p, ask=Ask("list", section=named[0].code, needs=p.ask.needs)) if named else p
-        named = self._project_by_shorthand(to_simplified(expand_query(low)).replace(" ", ""))
         children = self._children(named[0]) if named else []
         if not 1 <= n <= len(children):
             return p
