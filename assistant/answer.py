@@ -109,7 +109,10 @@ _AFTER_FACT = re.compile(r"[^，,。？?]*\d+(?:\.\d+)?\s*(?:折|天|个|万|%|�
                          r"([^，,。？?]*(?:多少|几|什么|哪)[^，,。？?]*)")
 
 
-_SCOPES = {"中心城区": re.compile(r"中心城区|主城区?"), "农村": re.compile(r"农村|乡村|乡下|郊县|郊区|县城")}
+_PHRASE_BREAK = re.compile(r"[,，；;。]")
+# a target set as a direction, with no size ("持续下降", "明显提升")
+_DIRECTION_ONLY = re.compile(r"(持续|稳步|明显|显著|有效|大幅|进一步|不断|逐步)(下降|提升|提高|增长|解决|改善|减少|缩小|降低|增强)")
+_SCOPES = {"中心城区": re.compile(r"中心城区|主城区?"), "农村": re.compile(r"农村|乡村|乡下|郊县|郊区|县城|新城")}
 
 
 def _other_scope(q_s: str, clause_s: str) -> bool:
@@ -532,8 +535,9 @@ class Answerer:
             return "other-place"
         if OFF_TOPIC.search(q_s) or OFF_TOPIC.search(asked):
             return "off-topic"
-        named = re.findall(r"\d+\s*号线|\d+\s*路公交|\d+\s*路车|line \d+", q_s, re.I)
-        if any(n.replace(" ", "") not in corpus_s for n in named):
+        named = re.findall(r"\d+\s*号线|\d+\s*路公交|\d+\s*路车|line \d+|PM\s*\d+(?:\.\d+)?", q_s, re.I)
+        named = [n.replace(" ", "").upper() if n[:2].lower() == "pm" else n.replace(" ", "") for n in named]
+        if any(n not in corpus_s for n in named):
             return "off-topic"  # "地铁19号线" is not in the policy
         if re.search(r"吧|对吗|对不对|是不是|没错", q_s) and re.search(r"十[一二三四五六七八九]五", q_s) \
                 and other_period(asked, q_s, corpus_s):
@@ -649,7 +653,11 @@ class Answerer:
             return self._abstain(p, retrieved, clauses, "value")
         if self._discount_of_another(p, q_s, best_v):
             return self._abstain(p, retrieved, clauses, "value")
-        if _other_scope(q_s, best_v.simplified):
+        if self._trend_without_figure(p, best_v):
+            # "刑事案件总量要下降多少": the clause says it keeps falling (持续下降); its 20% is how
+            # much shorter civil lawsuits get
+            return self._abstain(p, retrieved, clauses, "value")
+        if _other_scope(asked or q_s, best_v.simplified):
             # "郊县农村用户的供电可靠率": 99.9% is the central city's
             return self._abstain(p, retrieved, clauses, "value")
         # a worked example's amount is about the case its whole passage sets out
@@ -729,14 +737,30 @@ class Answerer:
             or part and p.leans_on is None and not self._names_part(part, best_v)
             # "the maximum start-up subsidy for a young graduate": 800元 is a living subsidy (生活补贴)
             or p.ask.value == "money" and p.leans_on is None and self._other_subsidy(p, best_v)
-            # "菜市场标准化改造每家补贴多少钱": 菜市场 is the ten projects' word; the urgent-talent
-            # rules' 10万元 per company is about something else
-            or p.ask.value == "money" and best.chunk.doc_id != best_v.chunk.doc_id and best.cover > best_v.cover
-            and self._only_elsewhere(q_s, best, best_v)
+            # "菜市场标准化改造每家补贴多少钱": 菜市场 is the ten projects' word, the urgent-talent
+            # rules' 10万元 per company is about something else; "租赁码有效期多久": not their 5年
+            or p.ask.value in ("money", "duration") and best.chunk.doc_id != best_v.chunk.doc_id
+            and best.cover > best_v.cover
+            and self._only_elsewhere(p, q_s, best, best_v)
             # "How many elderly canteens…": 10000张 counts beds; "how many metro lines": not 850公里
             or not has_cjk(p.asked) and not _counted_as_asked(p.asked, best_v.value)
             # "二类应急避难场所呢，建多少个": 23个 are the first-class ones
             or _other_grade(q_s, best_v.simplified))
+
+    def _trend_without_figure(self, p: Parsed, c: Clause) -> bool:
+        """Whether the question is about a target its clause sets as a direction only
+        ("刑事案件总量…持续下降") beside the figure found, which belongs to another target."""
+        weights = {w: x for w, x in _weights(_topic_words(to_simplified(_topic_text(p, p.asked))),
+                                             self.retriever).items() if len(w) >= 2}
+        parts = _PHRASE_BREAK.split(c.simplified)
+        own = next((s for s in parts if c.value and c.value in s), None)
+        if not weights or own is None:
+            return False
+        def named(s):
+            return sum(x for w, x in weights.items() if w in s)
+        trends = [s for s in parts if s is not own and _DIRECTION_ONLY.search(s) and not re.search(r"\d", s)]
+        top = max(trends, key=named, default="")
+        return bool(top) and named(top) > named(own) and named(top) >= 0.5 * sum(weights.values())
 
     def _other_subsidy(self, p: Parsed, c: Clause) -> bool:
         """Whether the question names a kind of subsidy the policy has (创业补贴, 安家补贴) and the
@@ -755,11 +779,12 @@ class Answerer:
         return not own or any(w in c.simplified or expand_query(w) != w and any(
             x in c.simplified for x in expand_query(w).split()) for w in own)
 
-    def _only_elsewhere(self, q_s: str, about: Clause, c: Clause) -> bool:
+    def _only_elsewhere(self, p: Parsed, q_s: str, about: Clause, c: Clause) -> bool:
         """Whether the question names a distinctive word of a clause (`about`) that the
         document of another clause (`c`) never uses."""
         own = self._doc_unspaced[c.chunk.doc_id]
-        weights = _weights(_topic_words(q_s), self.retriever)
+        # English names its words through the glossary's policy terms
+        weights = _weights(_topic_words(q_s if has_cjk(p.asked) else _topic_text(p)), self.retriever)
         return any(weight >= ONLY_ELSEWHERE_IDF and w in about.simplified and w not in own
                    for w, weight in weights.items())
 

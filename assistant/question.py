@@ -60,10 +60,10 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|(能|可以|最多)?(借|贷)多少|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(租金|房租)[^，。？?]{0,6}涨多少|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|(能|可以|最多)?(借|贷)多少|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|\bincome (threshold|limit|cap|line|ceiling|requirement)s?\b|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(租金|房租)[^，。？?]{0,6}涨多少|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|\bcash (rewards?|bonus(es)?|prizes?|awards?)\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     "districts": r"\bwhich (districts?|counties)\b|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)(区|街道|乡镇|社区)",
-    "hours": r"(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
+    "hours": r"\bbest time (of (the )?day )?to\b|(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
     "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
     "procedure": r"(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(实名)?(申请|注册|登录|报名|办理|参加|加入)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
@@ -102,7 +102,7 @@ NEEDS = {
                   r"\bwhich (department|agency|office)\b(?!.{0,20}\bissued\b)",
     "payday": r"几月份?[^，。？?]{0,6}(到账|打到卡|发到卡|到卡上|发放|发|拨)|(到账|打到卡|发到卡|到卡上|拨到|拨付)[^，。？?]{0,8}几月|"
               r"\bwhich month\b.{0,40}\bpaid\b",
-    "operator": r"哪家(公司|企业|银行|机构|单位)|哪个(公司|银行)|\bwhich (company|bank|firm|operator|developer|contractor|builder)\b|"
+    "operator": r"哪家(公司|企业|银行|机构|单位)|哪个(公司|银行)|\bwhich (company|bank|firm|operator|developer|contractor|builder)s?\b|"
                 r"\bwho (operates|runs|develops|builds|pays out)\b",
     "appeal": r"申诉|复议|复核|不服|被驳回|被拒|没通过(?!的话)?[^，。？?]{0,6}(怎么办|找谁|去哪)|\bappeal\b|\brejected\b",
     "penalty": r"罚款|罚多少|罚钱|罚金|\bfined?\b|\bfines\b",
@@ -119,7 +119,7 @@ NEEDS = {
 
 _VALUE_CUES = [
     ("discount", r"几折|打折|折扣|多少折|优惠多少|discount"),
-    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少元|多少块|几块钱|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
+    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|多少万?块|几块钱|几万块|几万元|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|寿命|活到|how old|age limit|minimum age|expected to live|life expectancy|live to"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
     ("units", r"how many|(?<![哪第好])(多少|几)(个(?![“\"「]|字)|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
@@ -129,7 +129,7 @@ _VALUE_CUES = [
     ("level", r"(?<![哪])几级|什么级别|达到什么级"),
     ("area", r"面积.{0,16}多大|多大面积|多大地方|面积多大|面积是多少|面积有多少|多少平(?!方公里)|几平|多少平方米|how (big|large) an area|floor area|(?<!per )square met"),
     ("length", r"\bhow (close|near)\b|多长(?!时间)|多远|(多少|几百?)米(?![^，。？?]{0,6}(面积|范围))|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far|how long (is|are|will)\b.{0,40}\b(greenways?|roads?|lines?|networks?|tracks?|routes?|rivers?|lanes?|paths?|metro|subway)"),
-    ("duration", r"\b(total|maximum|max) period\b|多久|多长时间|(?<![这那近前九八七六五四三二零])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
+    ("duration", r"\b(total|maximum|max) period\b|\bnumber of (years|months|days)\b|多久|多长时间|(?<![这那近前九八七六五四三二零])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
     ("count", r"多少|(?<![哪第好列举说])(几个(?![“\"「]|字)|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|(?<![小大])规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
 _LIST_CUES = r"(包括|包含|分为|分成|分|从)哪[几一二三四五六七八九十]+(点|项|条|个|部分|方面|块|大块|类)|小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"

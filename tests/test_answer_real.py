@@ -271,3 +271,30 @@ def test_a_question_after_the_writers_own_situation_is_answered(real_assistant, 
 ])
 def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
+
+
+@pytest.mark.parametrize("q", [
+    "刑事案件总量要下降多少？",  # 持续下降 has no size; 20% is how much shorter civil lawsuits get
+    "By what percentage is the total number of criminal cases supposed to drop?",
+    "PM10年平均濃度要控制在多少微克/立方米以下?",  # only PM2.5 has a figure
+    "听说中心城区平均通勤时间要压到30分钟，那郊区新城的平均通勤时间目标是多少？",  # 35分钟 is the central city's
+    "人才优租的租赁码申请下来以后有效期多久",  # 5年 is the urgent-talent rules' own term
+    "“蓉易贷”单户企业贷款额度上限是多少万元？",  # not 10万元 per company of another document
+    "Do the new international brand first stores get a cash reward from the city? How much?",
+    "What's the monthly subsidy for residential care (托养) of disabled people?",
+    "Which banks take part in the Rongyidai inclusive loan program?",
+    "Who is the official in charge of the ten projects?",  # 城市长远发展 names no 市长
+])
+def test_neighbouring_targets_other_documents_terms_and_english_amounts_are_declined(real_assistant, q):
+    assert not real_assistant.ask(q).answered, q
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("民商事案件诉讼周期缩短多少？", "20%"),  # the figure's own target
+    ("PM2.5年平均浓度要低于多少？", "38"),
+    ("中心城区平均通勤时间要缩减到多少分钟？", "35"),
+    ("What is the maximum number of days I can stay free at the youth talent post station?", "7"),
+])
+def test_the_neighbouring_targets_own_figures_are_still_answered(real_assistant, q, expected):
+    ans = real_assistant.ask(q)
+    assert ans.answered and expected in ans.answer, ans.answer

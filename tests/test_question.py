@@ -125,3 +125,23 @@ def test_cantonese_question_words_read_as_mandarin():
     assert standard_mandarin("具体系边几个？") == "具体是哪几个？"
     assert standard_mandarin("惠企政策系统叫什么") == "惠企政策系统叫什么"  # 系统 stays a system
     assert analyse("保障性租賃住房嘅租約最長可以簽幾多年？").value == "duration"
+
+
+@pytest.mark.parametrize("q, value, need", [
+    ("What's the monthly subsidy for residential care of disabled people?", "money", None),
+    ("What is the subsidy amount for replacing old gas facilities?", "money", None),
+    ("How much does household electricity cost per kWh?", "money", "money"),
+    ("Is there a maximum number of years I can keep renting a flat?", "duration", None),
+    ("“蓉易贷”单户企业贷款额度上限是多少万元？", "money", "per-unit"),
+    ("Which banks take part in the Rongyidai loan program?", None, "operator"),
+    ("What's the income threshold for public rental housing?", None, "money"),
+    ("What's the best time of day to see the pandas?", None, "hours"),
+])
+def test_english_amounts_terms_and_operators_are_asked_for(q, value, need):
+    a = analyse(q)
+    assert value is None or (a.kind, a.value) == ("value", value), a
+    assert need is None or need in a.needs, a
+
+
+def test_the_parts_of_a_list_are_no_amount():
+    assert analyse("创业全生命周期金融服务体系由哪几块组成？").value != "money"
