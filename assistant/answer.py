@@ -109,6 +109,7 @@ _AFTER_FACT = re.compile(r"[^，,。？?]*\d+(?:\.\d+)?\s*(?:折|天|个|万|%|�
                          r"([^，,。？?]*(?:多少|几|什么|哪)[^，,。？?]*)")
 
 
+_NUMBER_ASKED = re.compile(r"(几|多少)(?!.{0,6}(水平|程度))")
 _PHRASE_BREAK = re.compile(r"[,，；;。]")
 # a target set as a direction, with no size ("持续下降", "明显提升")
 _DIRECTION_ONLY = re.compile(r"(持续|稳步|明显|显著|有效|大幅|进一步|不断|逐步)(下降|提升|提高|增长|解决|改善|减少|缩小|降低|增强)")
@@ -636,6 +637,9 @@ class Answerer:
             # "房价收入比保持较低水平，具体控制在几比几": the question already says what the clause says
             return self._abstain(p, retrieved, clauses, "value")
         if stated is not None and p.leans_on is None:
+            if _NUMBER_ASKED.search(q_s):
+                # "房价收入比具体要控制在几倍以内": a number asked, and the clause gives none
+                return self._abstain(p, retrieved, clauses, "value")
             # "房价收入比控制在什么水平": the one clause naming that indicator says "较低水平";
             # 城乡收入比1.8:1 is another indicator's figure
             return self._compose(p, stated, clauses, retrieved)
@@ -739,7 +743,7 @@ class Answerer:
             or p.ask.value == "money" and p.leans_on is None and self._other_subsidy(p, best_v)
             # "菜市场标准化改造每家补贴多少钱": 菜市场 is the ten projects' word, the urgent-talent
             # rules' 10万元 per company is about something else; "租赁码有效期多久": not their 5年
-            or p.ask.value in ("money", "duration") and best.chunk.doc_id != best_v.chunk.doc_id
+            or p.ask.value in ("money", "duration", "percent") and best.chunk.doc_id != best_v.chunk.doc_id
             and best.cover > best_v.cover
             and self._only_elsewhere(p, q_s, best, best_v)
             # "How many elderly canteens…": 10000张 counts beds; "how many metro lines": not 850公里

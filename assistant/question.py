@@ -100,7 +100,7 @@ NEEDS = {
     "person": r"哪位(市?领导|官员|负责人)?|负责人(是谁|叫什么)|\bwhich official\b|\bwho is the official\b",
     "department": r"(哪个|哪家)(部门|单位)(?![^，。？?]{0,4}(发|印发|出台|发布|联合))|"
                   r"\bwhich (department|agency|office)\b(?!.{0,20}\bissued\b)",
-    "payday": r"几月份?[^，。？?]{0,6}(到账|打到卡|发到卡|到卡上|发放|发|拨)|(到账|打到卡|发到卡|到卡上|拨到|拨付)[^，。？?]{0,8}几月|"
+    "payday": r"几月份?[^，。？?]{0,6}(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|发放|发|拨)|(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|拨到|拨付)[^，。？?]{0,8}几月|"
               r"\bwhich month\b.{0,40}\bpaid\b",
     "operator": r"哪家(公司|企业|银行|机构|单位)|哪个(公司|银行)|\bwhich (company|bank|firm|operator|developer|contractor|builder)s?\b|"
                 r"\bwho (operates|runs|develops|builds|pays out)\b",

@@ -234,7 +234,7 @@ def same_title(name: str, title: str) -> bool:
 def other_document(q_s: str, titles: list[str]) -> bool:
     """A question about what another document says (《成都市人才分类目录》里…, 按老办法…), which
     the corpus only names; `titles` are the corpus's own titles in Simplified."""
-    if re.search(r"(老|旧)办法|废止的[^，。？?]{0,4}(办法|规定|文件)|按(原来|以前|之前)的(办法|规定)|"
+    if re.search(r"(老|旧)办法|废止的[^，。？?]{0,20}(办法|规定|文件)|按(原来|以前|之前)的(办法|规定)|"
                  r"\b(old|previous|former|repealed) (rules|measures|policy|policies|regulations?)\b|"
                  r"\b(listed|included|named) (in|by)\b.{0,40}\b(white paper|catalogue|directory)\b", q_s, re.I):
         return True

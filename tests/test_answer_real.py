@@ -298,3 +298,18 @@ def test_neighbouring_targets_other_documents_terms_and_english_amounts_are_decl
 def test_the_neighbouring_targets_own_figures_are_still_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", [
+    "房价收入比具体要控制在几倍以内？",  # the clause sets a level (较低水平), no number
+    "已经废止的成人社发〔2022〕177号办法里，企业引才补贴标准是多少？",  # the repealed rules are not in the corpus
+    "人才租金补贴每年具体几月几号打到银行卡上？",  # only "次年…一次性发放"
+    "长期照护保险个人要按多少比例缴费？",  # the talents' 100% rent share is another document's
+])
+def test_numbers_the_clause_does_not_give_are_declined(real_assistant, q):
+    assert not real_assistant.ask(q).answered, q
+
+
+def test_the_level_a_clause_sets_is_still_answered(real_assistant):
+    ans = real_assistant.ask("房价收入比控制在什么水平？")
+    assert ans.answered and "较低水平" in ans.answer, ans.answer
