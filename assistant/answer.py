@@ -72,6 +72,7 @@ CURRENT_COVER = 0.3  # ... and a clause stating where things stand now ("目前�
 CASE_FACTS = 2  # a question stating this many facts of a worked example asks about that case
 NAMED_STRETCH = 6  # a list question naming a clause's own term this long asks for that clause
 TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
+STATED_TERM = 4  # a term this long of the clause stating the question's figure names what is asked
 STATED_AGAIN = 8  # a question repeating this much of a figure-less clause asks beyond it
 ONLY_ELSEWHERE_IDF = 3.0  # a question word this rare (IDF) names one document's subject
 
@@ -113,7 +114,7 @@ _NUMBER_ASKED = re.compile(r"(几|多少)(?!.{0,6}(水平|程度))")
 _PHRASE_BREAK = re.compile(r"[,，；;。]")
 # a target set as a direction, with no size ("持续下降", "明显提升")
 _DIRECTION_ONLY = re.compile(r"(持续|稳步|明显|显著|有效|大幅|进一步|不断|逐步)(下降|提升|提高|增长|解决|改善|减少|缩小|降低|增强)")
-_SCOPES = {"中心城区": re.compile(r"中心城区|主城区?"), "农村": re.compile(r"农村|乡村|乡下|郊县|郊区|县城|新城")}
+_SCOPES = {"中心城区": re.compile(r"中心城区|主城区?"), "农村": re.compile(r"农村|乡村|乡下|郊县|郊区|县城|新城|简阳|都江堰|彭州|邛崃|崇州|金堂|大邑|蒲江")}
 
 
 def _other_scope(q_s: str, clause_s: str) -> bool:
@@ -655,6 +656,8 @@ class Answerer:
             # "PM2.5是要小于38微克，那臭氧浓度的目标是多少", "买人才公寓享受8.5折，要交满几年社保":
             # the figure asked is the new subject's, not the stated fact's
             return self._abstain(p, retrieved, clauses, "value")
+        if asked and p.leans_on is None and self._asked_of_stated_clause(q_s, asked, clauses, best_v):
+            return self._abstain(p, retrieved, clauses, "value")
         if self._discount_of_another(p, q_s, best_v):
             return self._abstain(p, retrieved, clauses, "value")
         if self._trend_without_figure(p, best_v):
@@ -750,6 +753,18 @@ class Answerer:
             or not has_cjk(p.asked) and not _counted_as_asked(p.asked, best_v.value)
             # "二类应急避难场所呢，建多少个": 23个 are the first-class ones
             or _other_grade(q_s, best_v.simplified))
+
+    def _asked_of_stated_clause(self, q_s: str, asked: str, clauses: list[Clause], c: Clause) -> bool:
+        """"人才公寓享受8.5折，政策面积上限是多少平方米": what is asked (政策面积) is a term of the
+        clause stating the question's own figure, which gives no such figure; a figure from
+        another clause (体育场地面积2.5平方米) is about something else."""
+        stated = {_bare_figure(m.group(0)) for m in _STATED.finditer(q_s)}
+        for x in clauses:
+            if x.chunk.id != c.chunk.id and any(f in _bare_figure(x.simplified) for f in stated):
+                term = _shared_stretch(asked, x.simplified)
+                if len(term) >= STATED_TERM and term not in c.simplified:
+                    return True
+        return False
 
     def _trend_without_figure(self, p: Parsed, c: Clause) -> bool:
         """Whether the question is about a target its clause sets as a direction only

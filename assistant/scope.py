@@ -41,6 +41,7 @@ NEED_EVIDENCE = {
     "sanction": re.compile(r"罚|追回|不得申报|取消|诚信档案|追究"),  # what happens to who breaks the rules
     "budget": re.compile(r"投资|投入|预算|资金|经费"),
     "tax": re.compile(r"税"),
+    "sport": re.compile(r"足球|篮球|排球|乒乓|羽毛球|网球|马拉松|游泳|田径|棋"),
     "free": re.compile(r"免费|免收|免除|减免|不收|\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
     "foreigner": re.compile(r"外籍|外国|境外|港澳台"),
     "hukou": re.compile(r"户籍|户口"),
@@ -308,6 +309,7 @@ ABSTAIN = {
     "budget": "政策原文没有写明投入或预算的金额。",
     "tax": "政策原文没有涉及税收或减免税的规定。",
     "free": "政策原文没有写明是否收费或免费。",
+    "sport": "政策原文没有写明是哪项运动。",
     "foreigner": "政策原文没有关于外籍人员的规定。",
     "hukou": "政策原文没有按户籍作出这方面的规定。",
     "age": "政策原文没有写明这方面的年龄规定。",
@@ -355,6 +357,7 @@ ABSTAIN_EN = {
     "budget": "The policy does not state how much will be invested or budgeted.",
     "tax": "The policy says nothing about taxes or tax relief.",
     "free": "The policy does not say whether this is free or what it costs.",
+    "sport": "The policy does not say which sport this is.",
     "foreigner": "The policy says nothing about foreign nationals.",
     "hukou": "The policy sets no rule by household registration (hukou) for this.",
     "age": "The policy states no age rule for this.",

@@ -313,3 +313,25 @@ def test_numbers_the_clause_does_not_give_are_declined(real_assistant, q):
 def test_the_level_a_clause_sets_is_still_answered(real_assistant):
     ans = real_assistant.ask("房价收入比控制在什么水平？")
     assert ans.answered and "较低水平" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", [
+    "符合条件的来蓉青年购买人才公寓享受8.5折，政策面积上限是多少平方米？",  # 2.5平方米 is sports ground per head
+    "金堂县的平均通勤时间目标是多少分钟？",  # 35分钟 is the central city's
+    "What sport is the home-grown 'Panda Cup' event for?",
+    "“熊猫杯”比的是足球还是篮球？",
+    "Is there a cash allowance for families with a second or third child under this policy?",
+    "How many fire engines will each new fire station get?",
+])
+def test_terms_of_the_stated_clause_counties_sports_and_allowances_are_declined(real_assistant, q):
+    assert not real_assistant.ask(q).answered, q
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("金堂县认定的F类人才租房补贴比例是多少？", "50%"),  # 金堂县 is one of the 县市新城
+    ("保租房的房租跟外面市场价比是什么水平", "90%"),  # a comparison, not a sport
+    ("人才公寓享受8.5折，那青年人才驿站能免费住几天？", "7天"),  # a new subject after the stated fact
+])
+def test_counties_comparisons_and_new_subjects_are_still_answered(real_assistant, q, expected):
+    ans = real_assistant.ask(q)
+    assert ans.answered and expected in ans.answer, ans.answer
