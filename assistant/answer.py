@@ -111,6 +111,12 @@ _AFTER_FACT = re.compile(r"[^，,。？?]*\d+(?:\.\d+)?\s*(?:折|天|个|万|%|�
 
 
 _NUMBER_ASKED = re.compile(r"(几|多少)(?!.{0,6}(水平|程度))")
+# "有补贴吗", "is there a subsidy for…": whether the policy pays for something
+_SUBSIDY_ASKED = re.compile(r"(有没有|有无|给不给|补不补|有)[^，。？?]{0,6}(补贴|补助)|(补贴|补助)(吗|么|不)|"
+                            r"\b(is|are) there (a |any )?(subsid|allowance|grant)|\bsubsid(y|ies) for\b", re.I)
+_WH = re.compile(r"哪|什么|怎么|多少|几|如何|\b(which|what|how|where|when)\b", re.I)  # not a yes/no question
+_PAYS = re.compile(r"补贴|补助|资助|奖励|奖补|\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+_SUBSIDY_WORDS = frozenset({"补贴", "补助", "资助", "成都", "政府", "政策", "文件", "市里", "本市", "我市"})
 _PHRASE_BREAK = re.compile(r"[,，；;。]")
 # a target set as a direction, with no size ("持续下降", "明显提升")
 _DIRECTION_ONLY = re.compile(r"(持续|稳步|明显|显著|有效|大幅|进一步|不断|逐步)(下降|提升|提高|增长|解决|改善|减少|缩小|降低|增强)")
@@ -129,6 +135,7 @@ _EN_COUNTERS = (
     (re.compile(r"beds?"), "张床"),
     (re.compile(r"(nurses|doctors|physicians|teachers|people|persons|residents|workers|talents|graduates|volunteers)"), "人名"),
     (re.compile(r"(lines|routes)"), "条"),
+    (re.compile(r"(bikes|bicycles|cars|vehicles|buses|trucks)"), "辆"),
     (re.compile(r"(schools|kindergartens|hospitals|stores|shops|canteens|markets|stations|centres|centers|parks|"
                 r"sites|spaces|venues|shelters|libraries|museums|theatres|theaters)"), "个所家座处"),
 )
@@ -463,6 +470,14 @@ class Answerer:
         best = max(clauses, key=lambda c: c.score)
         if not (best.cover >= MIN_COVER or best.dense >= STRONG_DENSE):
             return self._abstain(p, retrieved, clauses, "off-topic")
+        if p.ask.kind == "statement" and p.leans_on is None and _SUBSIDY_ASKED.search(q_s) \
+                and not _WH.search(q_s) and not any(n in NEED_EVIDENCE for n in p.ask.needs):
+            # "在成都买新能源汽车有补贴吗": the talents' 安家补贴 says nothing about cars, and a
+            # clause about meal services that pays nothing says nothing about a subsidy for them
+            paying = [c for c in clauses if self._names_what_is_subsidised(p, c)]
+            if not paying:
+                return self._abstain(p, retrieved, clauses, "subsidy")
+            clauses, best = paying, max(paying, key=lambda c: c.score)
         needs = p.ask.needs
         if "current" in needs and (p.ask.kind in ("value", "statement") or "money" in needs):
             # the policy sets targets; only a clause that says where things stand now
@@ -570,7 +585,15 @@ class Answerer:
         clauses, or the need none shows (to abstain on), or the document's period for "when"."""
         classes = _class_letters(q_s)
         facts = _case_facts(q_s)
-        for need in (n for n in needs if n in NEED_EVIDENCE):
+        checked = [n for n in needs if n in NEED_EVIDENCE]
+        if checked and p.script == ENGLISH:
+            # "…through the 'talent loan' (人才贷) product": the Chinese name the question gives
+            # is what the clause's document must speak of, not only the glossary's looser terms
+            named = [t for t in re.findall(r"[\u4e00-\u9fff]{2,}", q_s) if t in self.structure.corpus_s]
+            pool = [c for c in pool if all(t in self._doc_unspaced[c.chunk.doc_id] for t in named)]
+            if not pool:
+                return checked[0]
+        for need in checked:
             pattern = PLACE_ONLINE if need == "place" and ONLINE_ASK.search(p.asked + " " + q_s) else NEED_EVIDENCE[need]
             cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
                             else NAME_NEED_COVER if need in ("name", "names") else NEED_COVER)
@@ -765,6 +788,17 @@ class Answerer:
                 if len(term) >= STATED_TERM and term not in c.simplified:
                     return True
         return False
+
+    def _names_what_is_subsidised(self, p: Parsed, c: Clause) -> bool:
+        """Whether a clause's chunk pays something and names what the question asks a subsidy
+        for (its words other than 补贴, 成都, 政府…); an English question whose object the
+        glossary does not know names nothing the corpus has."""
+        at = self._position[c.chunk.id]
+        text = self._chunk_s[at] + " " + self._path_s[at]
+        if not _PAYS.search(text):
+            return False
+        own = [w for w in _topic_words(to_simplified(_topic_text(p))) if len(w) >= 2 and w not in _SUBSIDY_WORDS]
+        return any(w in text for w in own) if own else has_cjk(p.asked)
 
     def _trend_without_figure(self, p: Parsed, c: Clause) -> bool:
         """Whether the question is about a target its clause sets as a direction only

@@ -21,9 +21,11 @@ from .script import ENGLISH, has_cjk, to_script
 NEED_EVIDENCE = {
     "money": re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
     # where a thing is: a place the text names ("龙泉山城市森林公园璀璨“绿心”"), not a website
-    "place": re.compile(r"新城|区域(?![^，。]{0,3}医疗|性)|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|\d+号|[\u4e00-\u9fff]山(?!水)|公园|街道|乡镇"),
+    "place": re.compile(r"新城|区域(?![^，。]{0,3}医疗|性)|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|(?<![〕\]\d])\d+号|[\u4e00-\u9fff]山(?!水)|公园|街道|乡镇"),
+    "address": re.compile(r"地址|(?<![〕\]\d])\d+号|[路街巷]\d+"),
     "hours": re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|开放时间|营业时间"),
     "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|次年|次月|当月"),
+    "deadline": re.compile(r"\d+\s*月|截止|截至"),
     "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
     "procedure": re.compile(r"申请|申报|登记|报名|登录|提交|流程|步骤|程序"),
     "contact": re.compile(r"电话|热线|网址|https?://|邮箱|\d{3,4}-\d{7,8}"),
@@ -214,6 +216,8 @@ def only_baseline(q_s: str, corpus_s: str) -> bool:
     periods += [(m.group(0), m.start()) for m in re.finditer(r"十[一二三四五六七八九]五", q_s)]
     # "What was the PM2.5 concentration in 2020?"
     periods += [(m.group(1), m.start(1)) for m in re.finditer(r"\b(?:in|for|of|by|during)\s+((?:19|20)\d\d)\b", q_s, re.I)]
+    # "Chengdu's 2020 baseline figure for…"
+    periods += [(m.group(1), m.start(1)) for m in re.finditer(r"\b((?:19|20)\d\d)\s+(?:baseline|base|actual|level)\b", q_s, re.I)]
     for period, at in periods:
         if _as_baseline(q_s, at, period):
             continue
@@ -290,8 +294,10 @@ ABSTAIN = {
     "phone": "政策原文没有提供咨询电话。",
     "deadline": "政策原文没有写明具体的时间或截止日期。",
     "time": "政策原文没有写明具体的时间安排。",
+    "address": "政策原文没有写明具体地址。",
     "place": "政策原文没有写明具体的地点或办理场所。",
     "money": "政策原文没有写明具体的金额或收费标准。",
+    "subsidy": "政策原文没有提到这项补贴。",
     "conditions": "政策原文没有列出具体的条件。",
     "names": "政策原文没有列出具体的名单或名称。",
     "name": "政策原文没有写出具体的名称。",
@@ -338,8 +344,10 @@ ABSTAIN_EN = {
     "phone": "The policy gives no phone number for this.",
     "deadline": "The policy does not state a date or deadline for this.",
     "time": "The policy does not state a date or schedule for this.",
+    "address": "The policy gives no address for this.",
     "place": "The policy does not name a place or office for this.",
     "money": "The policy does not state an amount or fee for this.",
+    "subsidy": "The policy mentions no such subsidy.",
     "conditions": "The policy does not list the conditions for this.",
     "names": "The policy does not list the specific names.",
     "name": "The policy does not give the name.",

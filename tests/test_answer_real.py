@@ -335,3 +335,35 @@ def test_terms_of_the_stated_clause_counties_sports_and_allowances_are_declined(
 def test_counties_comparisons_and_new_subjects_are_still_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", [
+    "What is the application deadline for the tiered start-up subsidy for outstanding young graduates?",  # not 每年
+    "How many shared bikes will the city add under the commuting project?",  # 1000公里 is the cycle network
+    "What is the maximum amount a start-up can borrow through the 'talent loan' (人才贷) product?",
+])
+def test_deadlines_vehicles_and_a_named_product_need_their_own_evidence(real_assistant, q):
+    assert not real_assistant.ask(q).answered, q
+
+
+def test_a_months_window_still_answers_when_to_apply(real_assistant):
+    ans = real_assistant.ask("企业引才补贴申报截止到什么时候？")
+    assert ans.answered and "5月至7月" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", [
+    "What was Chengdu's 2020 baseline figure for urban per capita disposable income that the 7.5% annual growth "
+    "is measured from?",
+    "What is the office address of the Municipal Talent Service Center that re-reviews company recruitment subsidies?",
+    "在成都买新能源汽车有补贴吗？",  # the talents' 安家补贴 says nothing about cars
+    "Is there a subsidy for buying a new energy vehicle in Chengdu?",
+    "家里装太阳能板，政府给不给补贴？",
+    "老年人助餐有补贴吗？",  # meal services are to be built; nothing is paid for them
+])
+def test_baselines_addresses_and_subsidies_never_mentioned_are_declined(real_assistant, q):
+    assert not real_assistant.ask(q).answered, q
+
+
+def test_a_subsidy_the_policy_pays_is_still_answered(real_assistant):
+    ans = real_assistant.ask("新引进的博士有安家补贴吗？")
+    assert ans.answered and "2000元" in ans.answer, ans.answer
