@@ -115,9 +115,9 @@ NEEDS = {
     "budget": r"资金[^，。？?]{0,10}(多少(?![项样种类个])|几个?亿)|\bcost in total\b|\btotal cost\b|how many billion yuan|首付|违约金|押金|定金|\bdeposit\b|\bfiscal funding\b|\btotal funding\b|\bfunding in total\b|\bearmarked\b|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget(ed|s)?\b|\binvest(ment|ing|s)?\b",
     "per-unit": r"按多少[^，。？?]{0,6}配|每多少|每张床?|每台|每部|每套|每间|每所|每户|一户|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)|\beach (new )?[\w-]+ (stations?|schools?|hospitals?|households?|famil(y|ies)|compan(y|ies))\b",
     "current": r"目前[^，。？?]{0,10}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际已经到|\bactual\b|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
-    # whether something costs the user anything: "家庭医生签约是免费的吗", "要不要自己出钱"
     # which sport an event is for: "“熊猫杯”比的是足球还是篮球"
     "sport": r"\b(what|which) (kind of )?sports?\b|比的是(什么|啥|哪)|什么(体育|运动)项目|是足球还是篮球|是篮球还是足球",
+    # whether something costs the user anything: "家庭医生签约是免费的吗", "要不要自己出钱"
     "free": r"免费(的)?(吗|么|不|呢)|是不是免费|是否免费|免不免费|(要不要|需不需要|用不用|得不得)(自己)?(出|掏|付|交|花)钱|"
             r"(自己|个人)(出|掏|付|交)钱(啊|呀|吧)|要钱(吗|么)|要不要钱|收钱(吗|么)|收不收钱|\bfree of charge\b|\b(is|are) (it|they) free\b|\bcost anything\b",
 }

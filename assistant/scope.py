@@ -37,7 +37,7 @@ NEED_EVIDENCE = {
     "department": re.compile(r"局|委员会|人社|财政(?!资金)|住建|部门|单位"),  # which office does it
     "payday": re.compile(r"\d+月[^，。；]{0,20}(发放|拨付|到账)|(发放|拨付|到账)[^，。；]{0,20}\d+月"),
     "operator": re.compile(r"公司|集团|银行"),  # who runs or pays for it: a named company or bank
-    "person": re.compile(r"同志|(?<!城)市长|书记|主任"),  # a named official  # who runs or pays for it: a named company or bank
+    "person": re.compile(r"同志|(?<!城)市长|书记|主任"),  # a named official
     "appeal": re.compile(r"申诉|复议|复核|异议"),
     "penalty": re.compile(r"罚"),  # a fine
     "sanction": re.compile(r"罚|追回|不得申报|取消|诚信档案|追究"),  # what happens to who breaks the rules
