@@ -121,12 +121,15 @@ _PHRASE_BREAK = re.compile(r"[,，；;。]")
 # a target set as a direction, with no size ("持续下降", "明显提升")
 _DIRECTION_ONLY = re.compile(r"(持续|稳步|明显|显著|有效|大幅|进一步|不断|逐步)(下降|提升|提高|增长|解决|改善|减少|缩小|降低|增强)")
 # parts of the city a figure may be set for; the 县市新城 (简阳…蒲江) are outside the central city
-_SCOPES = {"中心城区": re.compile(r"中心城区|主城区?"),
-           "农村": re.compile(r"农村|乡村|乡下|郊县|郊区|县城|新城|简阳|都江堰|彭州|邛崃|崇州|金堂|大邑|蒲江")}
+_SCOPES = {"中心城区": re.compile(r"中心城区|主城区?|\bcentral (city|urban area)", re.I),
+           "农村": re.compile(r"农村|乡村|乡下|郊县|郊区|县城|新城|简阳|都江堰|彭州|邛崃|崇州|金堂|大邑|蒲江|"
+                            r"\b(suburb|suburban|rural|countryside|outlying)", re.I)}
+_OUTSIDE_CENTRE = re.compile(r"\boutside (of )?the central (city|urban area)|中心城区以外|中心城区外", re.I)
 
 
 def _other_scope(q_s: str, clause_s: str) -> bool:
     """A figure set for one part of the city (中心城区) asked about for another (郊县农村)."""
+    q_s = _OUTSIDE_CENTRE.sub("郊区", q_s)
     asked = {k for k, pattern in _SCOPES.items() if pattern.search(q_s)}
     stated = {k for k, pattern in _SCOPES.items() if pattern.search(clause_s)}
     return bool(asked and stated and not asked & stated)

@@ -154,6 +154,10 @@ def unknown_name(q_s: str, corpus_s: str) -> str:
         return programme.group(1)  # "“夜间经济繁荣工程”有哪些目标": no such programme
     if not YES_NO.search(q_s) or not _NAME_CUE.search(q_s):
         return ""
+    # a proper name, not a kind ("三级医院") nor a group ("针对大学生")
+    listed = re.search(r"(?:有没有|包不包括|包括|是不是|算不算)([\u4e00-\u9fff]{2,8}(?:大学|学院|医院))(?!生)", q_s)
+    if listed and listed.group(1) not in corpus_s and not re.search(r"针对|面向|给|级|类|些|家|所", listed.group(1)):
+        return listed.group(1)  # "前150名的高校里有没有电子科技大学" (jieba cuts 电子科技 + 大学)
     words = segment(q_s)
     for i, w in enumerate(words):
         tag = name_tag(w)

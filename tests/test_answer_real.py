@@ -367,3 +367,16 @@ def test_baselines_addresses_and_subsidies_never_mentioned_are_declined(real_ass
 def test_a_subsidy_the_policy_pays_is_still_answered(real_assistant):
     ans = real_assistant.ask("新引进的博士有安家补贴吗？")
     assert ans.answered and "2000元" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", [
+    "What is the average commute time target for the suburban districts outside the central city?",  # 35分钟 is central
+    "软科排名前150名的高校里有没有电子科技大学？",  # the ranking's list is not in the corpus
+])
+def test_suburbs_and_universities_the_policy_never_names_are_declined(real_assistant, q):
+    assert not real_assistant.ask(q).answered, q
+
+
+def test_the_central_citys_commute_target_is_still_answered_in_english(real_assistant):
+    ans = real_assistant.ask("What is the average commute time target for the central city?")
+    assert ans.answered and "35" in ans.answer, ans.answer
