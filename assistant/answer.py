@@ -117,6 +117,7 @@ _SUBSIDY_ASKED = re.compile(r"(有没有|有无|给不给|补不补|有)[^，。
 _WH = re.compile(r"哪|什么|怎么|多少|几|如何|\b(which|what|how|where|when)\b", re.I)  # not a yes/no question
 _PAYS = re.compile(r"补贴|补助|资助|奖励|奖补|\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 _SUBSIDY_WORDS = frozenset({"补贴", "补助", "资助", "成都", "政府", "政策", "文件", "市里", "本市", "我市"})
+_VALIDITY_ASKED = re.compile(r"有效期|多久有效|\bvalid (for|until)\b|\bvalidity\b|\bexpires?\b", re.I)
 _PHRASE_BREAK = re.compile(r"[,，；;。]")
 # a target set as a direction, with no size ("持续下降", "明显提升")
 _DIRECTION_ONLY = re.compile(r"(持续|稳步|明显|显著|有效|大幅|进一步|不断|逐步)(下降|提升|提高|增长|解决|改善|减少|缩小|降低|增强)")
@@ -594,8 +595,7 @@ class Answerer:
         if checked and p.script == ENGLISH:
             # "…through the 'talent loan' (人才贷) product": the Chinese name the question gives
             # is what the clause's document must speak of, not only the glossary's looser terms
-            named = [t for t in re.findall(r"[\u4e00-\u9fff]{2,}", q_s) if t in self.structure.corpus_s]
-            pool = [c for c in pool if all(t in self._doc_unspaced[c.chunk.doc_id] for t in named)]
+            pool = [c for c in pool if self._in_named_document(q_s, c)]
             if not pool:
                 return checked[0]
         for need in checked:
@@ -695,6 +695,12 @@ class Answerer:
         if _other_scope(asked or q_s, best_v.simplified):
             # "郊县农村用户的供电可靠率": 99.9% is the central city's
             return self._abstain(p, retrieved, clauses, "value")
+        if _VALIDITY_ASKED.search(q_s) and "有效" not in best_v.simplified:
+            # "人才优租行动实施细则有效期是几年": 36个月 is how long the subsidy is paid
+            return self._abstain(p, retrieved, clauses, "value")
+        if p.script == ENGLISH and not self._in_named_document(q_s, best_v):
+            # "How many years is the rule (人才优租行动实施细则) valid for": not the urgent-talent rules' 5年
+            return self._abstain(p, retrieved, clauses, "value")
         # a worked example's amount is about the case its whole passage sets out
         example = "例如" in self._chunk_s[self._position[best_v.chunk.id]]
         cover = max(best_v.cover, self._chunk_cover(p, best_v)) if example else best_v.cover
@@ -793,6 +799,12 @@ class Answerer:
                 if len(term) >= STATED_TERM and term not in c.simplified:
                     return True
         return False
+
+    def _in_named_document(self, q_s: str, c: Clause) -> bool:
+        """Whether a clause's document uses every Chinese name an English question gives
+        ("the 'talent loan' (人才贷) product") that the corpus knows."""
+        named = [t for t in re.findall(r"[\u4e00-\u9fff]{2,}", q_s) if t in self.structure.corpus_s]
+        return all(t in self._doc_unspaced[c.chunk.doc_id] for t in named)
 
     def _names_what_is_subsidised(self, p: Parsed, c: Clause) -> bool:
         """Whether a clause's chunk pays something and names what the question asks a subsidy

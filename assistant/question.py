@@ -93,7 +93,7 @@ NEEDS = {
     "foreigner": r"外国人|外籍|老外|\bforeigners?\b|\bforeign (nationals?|citizens?|residents?|workers?|passports?)\b|\bexpats?\b|work permit",
     "hukou": r"(没有|不是|非)[^，。？?]{0,4}(户口|户籍)|户口不在|外地户口|外地人|非本地|不是成都(的|户)|\bhukou\b|"
              r"(户口|户籍)[^，。？?]{0,8}(能不能|可不可以|能|可以|是否|有没有|要求|限制)",
-    "age": r"多大年龄|什么年龄|(是|指|算)\s*\d+\s*(周)?岁(以下|以上|以内)|(\d+|[一二三四五六七八九十]+)\s*岁(了|的)?([^，。？?]{0,14}(能|可以|算|行|让)|[^。？?]{0,14}(还能|能不能|还可以|可不可以|算不算|超龄))|\b(over|under|aged?)\s+\d+\b|\d+ years old|年龄限制|年龄上限|年龄下限|多大年纪",
+    "age": r"多大年龄|什么年龄|(是|指|算)\s*\d+\s*(周)?岁(以下|以上|以内)|(\d+|[一二三四五六七八九十]+)\s*岁(了|的)?([^，。？?]{0,14}(能|可以|算|行|让)|[^。？?]{0,14}(还能|能不能|还可以|可不可以|算不算|超龄))|\b(over|under|aged?)\s+\d+\b|\d+ years old|年龄限制|年龄上限|年龄下限|多大年纪|要\s*\d+\s*(周)?岁(以下|以上|以内)",
     # what is arranged for a talent's family: the policy never names spouses or children
     "family": r"(配偶|子女|家属|随迁|老婆|老公)[^，。？?]{0,12}(工作|就业|入学|上学|读书|落户|安置|照顾|安排)|"
               r"(人才|引进)[^。？?]{0,16}(孩子|小孩|娃)[^，。？?]{0,8}(上学|入学|读书)|"
@@ -113,7 +113,7 @@ NEEDS = {
     "sanction": r"处罚|罚则|惩罚|\bpenalt|\bpunish|\bsanction",
     # what the city spends: "十大工程总共投多少钱" is not answered by a loan programme's 300亿元
     "budget": r"资金[^，。？?]{0,10}(多少(?![项样种类个])|几个?亿)|\bcost in total\b|\btotal cost\b|how many billion yuan|首付|违约金|押金|定金|\bdeposit\b|\bfiscal funding\b|\btotal funding\b|\bfunding in total\b|\bearmarked\b|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget(ed|s)?\b|\binvest(ment|ing|s)?\b",
-    "per-unit": r"按多少[^，。？?]{0,6}配|每多少|每张床?|每台|每部|每套|每间|每所|每户|一户|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)|\beach (new )?[\w-]+ (stations?|schools?|hospitals?|households?|famil(y|ies)|compan(y|ies))\b",
+    "per-unit": r"按多少[^，。？?]{0,6}配|每多少|每张床?|每台|每部|每套|每间|每所|每户|一户|每条(?!线)|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)|\beach (new )?[\w-]+ (stations?|schools?|hospitals?|households?|famil(y|ies)|compan(y|ies))\b",
     "current": r"目前[^，。？?]{0,10}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际已经到|\bactual\b|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
     # which sport an event is for: "“熊猫杯”比的是足球还是篮球"
     "sport": r"\b(what|which) (kind of )?sports?\b|比的是(什么|啥|哪)|什么(体育|运动)项目|是足球还是篮球|是篮球还是足球",
@@ -300,7 +300,8 @@ _DOC_FACTS = {
     "period": r"哪个五年|哪个时期|什么时期|哪几年|哪个规划期|五年规划|which five-year|what period|which period",
     "source": r"(文末|末尾|结尾|最后)[^，。？?]{0,8}来源|来源(是)?(哪|什么)(家|个)?(媒体|报纸|网站)|哪家媒体|哪个媒体|什么媒体|哪个报纸|"
               r"刊登|转载|发表在|news outlet|newspaper|published (in|by)|where (was|is) (this|the) (policy )?(text|document|policy|article) published|"
-              r"\bsource line\b|(note|line) at the (very )?(bottom|end)",
+              r"\bsource line\b|(note|line) at the (very )?(bottom|end)|(注明|标注|标明)的?来源|来源是(哪里|哪儿|什么)|"
+              r"\bwhat source\b|\bsource (is )?(named|given|cited)\b|where does the (text|policy|document)\b[^?]{0,30}\bcome from",
 }
 
 

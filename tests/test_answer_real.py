@@ -380,3 +380,27 @@ def test_suburbs_and_universities_the_policy_never_names_are_declined(real_assis
 def test_the_central_citys_commute_target_is_still_answered_in_english(real_assistant):
     ans = real_assistant.ask("What is the average commute time target for the central city?")
     assert ans.answered and "35" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", [
+    "这篇意见原文注明的来源是哪里？",
+    "Where does the text of this policy come from? What source is named at the end?",
+])
+def test_the_source_named_at_the_end_is_found(real_assistant, q):
+    ans = real_assistant.ask(q)
+    assert ans.answered and ("成都日报" in ans.answer or "成都日報" in ans.answer), ans.answer
+
+
+@pytest.mark.parametrize("q", [
+    "新建的5000條社區綠道，每條平均多長？",  # a city-wide count, no length per path
+    "买人才公寓打8.5折，对年龄有要求没得？是不是要35岁以下？",
+    "人才优租行动实施细则有效期是几年？",  # 36个月 is how long the subsidy is paid
+    "How many years is Chengdu's talent rent subsidy rule (人才优租行动实施细则) valid for?",
+])
+def test_per_path_lengths_age_caps_and_another_rules_validity_are_declined(real_assistant, q):
+    assert not real_assistant.ask(q).answered, q
+
+
+def test_the_urgent_talent_rules_own_validity_is_still_answered(real_assistant):
+    ans = real_assistant.ask("急需紧缺人才办法有效期几年？")
+    assert ans.answered and "5年" in ans.answer, ans.answer
