@@ -100,9 +100,15 @@ def ask(pg, question: str, timeout: float = 30_000):
 
 
 def choose(pg, elem_id: str, option_text: str) -> None:
-    """Pick an option of a gr.Dropdown by its visible text."""
-    pg.click(f"#{elem_id} input")
-    pg.locator("[role=option]", has_text=option_text).first.click()
+    """Pick an option of a gr.Dropdown by its visible text, typed first to filter a long list
+    (a hundred eval sets: the option sought may be far below the visible ones)."""
+    field = pg.locator(f"#{elem_id} input")
+    field.click()
+    pg.wait_for_selector("[role=option]")
+    option = pg.locator("[role=option]", has_text=option_text).first
+    if not option.is_visible():
+        field.press_sequentially(option_text)
+    option.click()
 
 
 # ------------------------------------------------------------------ chat
