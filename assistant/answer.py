@@ -878,7 +878,9 @@ class Answerer:
             without: a pattern for words of the question left out (the kind of person asked
                 about, which the clause itself must name in its own words: 户口 → 户籍)
         """
-        topic = re.sub(without, " ", _topic_text(p)) if without else _topic_text(p)
+        # what the writer first tells about themselves ("我女儿刚生二胎。") is not for the chunk to hold
+        own = _topic_text(p) if p.leans_on is not None else _topic_text(p, asked_sentence(p.asked))
+        topic = re.sub(without, " ", own) if without else own
         words = _topic_words(topic)
         grams = _topic_grams(topic)
         if not grams:

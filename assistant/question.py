@@ -64,13 +64,13 @@ NEEDS = {
     "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     # a street address: a district or a 新城 is no address
     "address": r"\b(office|street|postal|exact|physical|mailing) address\b|\bwhat('s| is) the address\b|(?<!web )\baddress of\b|具体地址|地址是(多少|什么|啥)|地址在哪",
-    "districts": r"\bwhich (districts?|counties)\b|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)(区|街道|乡镇|社区)",
+    "districts": r"\bwhich (districts?|counties)\b|哪些区[（(]市[)）]县(有|自己|出台|另有)|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)(区|街道|乡镇|社区)",
     "hours": r"\bbest time (of (the )?day )?to\b|(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
     "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
     # the last day to apply: a month or a date, not "每年"
     "deadline": r"截止(日期|时间|到)|截至(日期|时间)|最晚(什么时候|哪天|几号)|\bdeadline\b|\blast day to apply\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
-    "procedure": r"(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(实名)?(申请|注册|登录|报名|办理|参加|加入)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
+    "procedure": r"(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(实名)?(申请|注册|登录|报名|办理|参加|加入|认证)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact|\bweb ?address\b|\burl\b",
     "phone": r"(?<!打)电话(?!回访)|热线|号码|客服|phone|hotline",
     "conditions": r"(报名|申请|入选|招募)条件|(?<!这些)(?<!这个)算不算|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|资格证|什么证书?|证书要求|要考什么证|\bcriteria\b|\bwhat qualifies\b|eligibility|who is eligible|am i eligible|are we eligible",
@@ -113,7 +113,7 @@ NEEDS = {
     "sanction": r"处罚|罚则|惩罚|\bpenalt|\bpunish|\bsanction",
     # what the city spends: "十大工程总共投多少钱" is not answered by a loan programme's 300亿元
     "budget": r"资金[^，。？?]{0,10}(多少(?![项样种类个])|几个?亿)|\bcost in total\b|\btotal cost\b|how many billion yuan|首付|违约金|押金|定金|\bdeposit\b|\bfiscal funding\b|\btotal funding\b|\bfunding in total\b|\bearmarked\b|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget(ed|s)?\b|\binvest(ment|ing|s)?\b",
-    "per-unit": r"按多少[^，。？?]{0,6}配|每多少|每张床?|每台|每部|每套|每间|每所|每户|一户|每条(?!线)|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)|\beach (new )?[\w-]+ (stations?|schools?|hospitals?|households?|famil(y|ies)|compan(y|ies))\b",
+    "per-unit": r"按多少[^，。？?]{0,6}配|每多少|每张床?|每台|每部|每套|每间|每所|每户|一户|每条(?!线)|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)|\b(a single|one|each|per) (small |micro )?(business|firm|company|enterprise)\b|\beach (new )?[\w-]+ (stations?|schools?|hospitals?|households?|famil(y|ies)|compan(y|ies))\b",
     "current": r"目前[^，。？?]{0,10}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际已经到|\bactual\b|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
     # which sport an event is for: "“熊猫杯”比的是足球还是篮球"
     "sport": r"\b(what|which) (kind of )?sports?\b|比的是(什么|啥|哪)|什么(体育|运动)项目|是足球还是篮球|是篮球还是足球",
@@ -125,7 +125,7 @@ NEEDS = {
 
 _VALUE_CUES = [
     ("discount", r"几折|打折|折扣|多少折|优惠多少|discount"),
-    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|多少万?块|几块钱|几万块|几万元|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
+    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|loan)|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|多少万?块|几块钱|几万块|几万元|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|寿命|活到|how old|age limit|minimum age|expected to live|life expectancy|live to"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
     ("units", r"how many|(?<![哪第好])(多少|几)(个(?![“\"「]|字)|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),

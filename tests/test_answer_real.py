@@ -404,3 +404,19 @@ def test_per_path_lengths_age_caps_and_another_rules_validity_are_declined(real_
 def test_the_urgent_talent_rules_own_validity_is_still_answered(real_assistant):
     ans = real_assistant.ask("急需紧缺人才办法有效期几年？")
     assert ans.answered and "5年" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", [
+    "天府市民云app怎么实名认证？",
+    "重污染天气的时候机动车限行尾号怎么安排？",  # no document speaks of driving restrictions
+    "What is the maximum loan a single small business can get under the 'Rongyidai' (蓉易贷) inclusive credit "
+    "programme?",  # 300亿元 is the whole programme's lending
+    "成都哪些区（市）县有自己的保租房租金补贴政策？",
+])
+def test_procedures_restrictions_loans_per_firm_and_district_lists_are_declined(real_assistant, q):
+    assert not real_assistant.ask(q).answered, q
+
+
+def test_the_situation_told_first_is_not_what_the_chunk_must_hold(real_assistant):
+    ans = real_assistant.ask("我女儿刚生二胎。文件说要促进多大年龄以下婴幼儿的托育服务业发展？")
+    assert ans.answered and "3岁" in ans.answer, ans.answer
