@@ -480,7 +480,8 @@ class Answerer:
                 and not _WH.search(q_s) and not any(n in NEED_EVIDENCE for n in p.ask.needs):
             # "在成都买新能源汽车有补贴吗": the talents' 安家补贴 says nothing about cars, and a
             # clause about meal services that pays nothing says nothing about a subsidy for them
-            paying = [c for c in clauses if self._names_what_is_subsidised(p, c)]
+            own = [w for w in _topic_words(to_simplified(_topic_text(p))) if len(w) >= 2 and w not in _SUBSIDY_WORDS]
+            paying = [c for c in clauses if self._names_what_is_subsidised(p, own, c)]
             if not paying:
                 return self._abstain(p, retrieved, clauses, "subsidy")
             clauses, best = paying, max(paying, key=lambda c: c.score)
@@ -806,15 +807,18 @@ class Answerer:
         named = [t for t in re.findall(r"[\u4e00-\u9fff]{2,}", q_s) if t in self.structure.corpus_s]
         return all(t in self._doc_unspaced[c.chunk.doc_id] for t in named)
 
-    def _names_what_is_subsidised(self, p: Parsed, c: Clause) -> bool:
+    def _names_what_is_subsidised(self, p: Parsed, own: list[str], c: Clause) -> bool:
         """Whether a clause's chunk pays something and names what the question asks a subsidy
-        for (its words other than 补贴, 成都, 政府…); an English question whose object the
-        glossary does not know names nothing the corpus has."""
+        for; an English question whose object the glossary does not know names nothing the
+        corpus has.
+
+        Args:
+            own: the question's words other than 补贴, 成都, 政府…
+        """
         at = self._position[c.chunk.id]
         text = self._chunk_s[at] + " " + self._path_s[at]
         if not _PAYS.search(text):
             return False
-        own = [w for w in _topic_words(to_simplified(_topic_text(p))) if len(w) >= 2 and w not in _SUBSIDY_WORDS]
         return any(w in text for w in own) if own else has_cjk(p.asked)
 
     def _trend_without_figure(self, p: Parsed, c: Clause) -> bool:

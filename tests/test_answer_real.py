@@ -273,150 +273,77 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     assert not real_assistant.ask(q).answered, q
 
 
+# Near misses found by blind rounds 14-20, each beside an answerable neighbour below.
 @pytest.mark.parametrize("q", [
+    # a neighbouring target's figure
     "刑事案件总量要下降多少？",  # 持续下降 has no size; 20% is how much shorter civil lawsuits get
     "By what percentage is the total number of criminal cases supposed to drop?",
     "PM10年平均濃度要控制在多少微克/立方米以下?",  # only PM2.5 has a figure
+    "符合条件的来蓉青年购买人才公寓享受8.5折，政策面积上限是多少平方米？",  # 2.5平方米 is sports ground per head
+    "房价收入比具体要控制在几倍以内？",  # the clause sets a level (较低水平), no number
+    # another part of the city
     "听说中心城区平均通勤时间要压到30分钟，那郊区新城的平均通勤时间目标是多少？",  # 35分钟 is the central city's
+    "金堂县的平均通勤时间目标是多少分钟？",
+    "What is the average commute time target for the suburban districts outside the central city?",
+    # another document's term, figure or validity
     "人才优租的租赁码申请下来以后有效期多久",  # 5年 is the urgent-talent rules' own term
     "“蓉易贷”单户企业贷款额度上限是多少万元？",  # not 10万元 per company of another document
+    "长期照护保险个人要按多少比例缴费？",  # the talents' 100% rent share is another document's
+    "已经废止的成人社发〔2022〕177号办法里，企业引才补贴标准是多少？",  # the repealed rules are not in the corpus
+    "人才优租行动实施细则有效期是几年？",  # 36个月 is how long the subsidy is paid
+    "How many years is Chengdu's talent rent subsidy rule (人才优租行动实施细则) valid for?",
+    "What is the maximum amount a start-up can borrow through the 'talent loan' (人才贷) product?",
+    "软科排名前150名的高校里有没有电子科技大学？",  # the ranking's list is not in the corpus
+    # amounts, dates, places and people the clauses do not give
     "Do the new international brand first stores get a cash reward from the city? How much?",
     "What's the monthly subsidy for residential care (托养) of disabled people?",
     "Which banks take part in the Rongyidai inclusive loan program?",
     "Who is the official in charge of the ten projects?",  # 城市长远发展 names no 市长
+    "人才租金补贴每年具体几月几号打到银行卡上？",  # only "次年…一次性发放"
+    "What sport is the home-grown 'Panda Cup' event for?",
+    "“熊猫杯”比的是足球还是篮球？",
+    "How many fire engines will each new fire station get?",
+    "What is the application deadline for the tiered start-up subsidy for outstanding young graduates?",  # not 每年
+    "How many shared bikes will the city add under the commuting project?",  # 1000公里 is the cycle network
+    "What was Chengdu's 2020 baseline figure for urban per capita disposable income that the 7.5% annual growth "
+    "is measured from?",
+    "What is the office address of the Municipal Talent Service Center that re-reviews company recruitment subsidies?",
+    "新建的5000條社區綠道，每條平均多長？",  # a city-wide count, no length per path
+    "买人才公寓打8.5折，对年龄有要求没得？是不是要35岁以下？",
+    "天府市民云app怎么实名认证？",
+    "What is the maximum loan a single small business can get under the 'Rongyidai' (蓉易贷) inclusive credit "
+    "programme?",  # 300亿元 is the whole programme's lending
+    "成都哪些区（市）县有自己的保租房租金补贴政策？",
+    # subsidies and arrangements never mentioned
+    "Is there a cash allowance for families with a second or third child under this policy?",
+    "在成都买新能源汽车有补贴吗？",  # the talents' 安家补贴 says nothing about cars
+    "Is there a subsidy for buying a new energy vehicle in Chengdu?",
+    "家里装太阳能板，政府给不给补贴？",
+    "老年人助餐有补贴吗？",  # meal services are to be built; nothing is paid for them
+    "重污染天气的时候机动车限行尾号怎么安排？",  # no document speaks of driving restrictions
 ])
-def test_neighbouring_targets_other_documents_terms_and_english_amounts_are_declined(real_assistant, q):
+def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
 
 
 @pytest.mark.parametrize("q, expected", [
     ("民商事案件诉讼周期缩短多少？", "20%"),  # the figure's own target
     ("PM2.5年平均浓度要低于多少？", "38"),
-    ("中心城区平均通勤时间要缩减到多少分钟？", "35"),
-    ("What is the maximum number of days I can stay free at the youth talent post station?", "7"),
-])
-def test_the_neighbouring_targets_own_figures_are_still_answered(real_assistant, q, expected):
-    ans = real_assistant.ask(q)
-    assert ans.answered and expected in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q", [
-    "房价收入比具体要控制在几倍以内？",  # the clause sets a level (较低水平), no number
-    "已经废止的成人社发〔2022〕177号办法里，企业引才补贴标准是多少？",  # the repealed rules are not in the corpus
-    "人才租金补贴每年具体几月几号打到银行卡上？",  # only "次年…一次性发放"
-    "长期照护保险个人要按多少比例缴费？",  # the talents' 100% rent share is another document's
-])
-def test_numbers_the_clause_does_not_give_are_declined(real_assistant, q):
-    assert not real_assistant.ask(q).answered, q
-
-
-def test_the_level_a_clause_sets_is_still_answered(real_assistant):
-    ans = real_assistant.ask("房价收入比控制在什么水平？")
-    assert ans.answered and "较低水平" in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q", [
-    "符合条件的来蓉青年购买人才公寓享受8.5折，政策面积上限是多少平方米？",  # 2.5平方米 is sports ground per head
-    "金堂县的平均通勤时间目标是多少分钟？",  # 35分钟 is the central city's
-    "What sport is the home-grown 'Panda Cup' event for?",
-    "“熊猫杯”比的是足球还是篮球？",
-    "Is there a cash allowance for families with a second or third child under this policy?",
-    "How many fire engines will each new fire station get?",
-])
-def test_terms_of_the_stated_clause_counties_sports_and_allowances_are_declined(real_assistant, q):
-    assert not real_assistant.ask(q).answered, q
-
-
-@pytest.mark.parametrize("q, expected", [
-    ("金堂县认定的F类人才租房补贴比例是多少？", "50%"),  # 金堂县 is one of the 县市新城
-    ("保租房的房租跟外面市场价比是什么水平", "90%"),  # a comparison, not a sport
     ("人才公寓享受8.5折，那青年人才驿站能免费住几天？", "7天"),  # a new subject after the stated fact
+    ("房价收入比控制在什么水平？", "较低水平"),
+    ("中心城区平均通勤时间要缩减到多少分钟？", "35"),
+    ("What is the average commute time target for the central city?", "35"),
+    ("金堂县认定的F类人才租房补贴比例是多少？", "50%"),  # 金堂县 is one of the 县市新城
+    ("急需紧缺人才办法有效期几年？", "5年"),  # the urgent-talent rules' own validity
+    ("What is the maximum number of days I can stay free at the youth talent post station?", "7"),
+    ("保租房的房租跟外面市场价比是什么水平", "90%"),  # a comparison, not a sport
+    ("企业引才补贴申报截止到什么时候？", "5月至7月"),  # a months' window answers when to apply
+    ("新引进的博士有安家补贴吗？", "2000元"),  # a subsidy the policy pays
+    ("这篇意见原文注明的来源是哪里？", "成都日报"),  # the source named at the end
+    ("Where does the text of this policy come from? What source is named at the end?", "成都日報"),
+    # what the writer first tells about themselves is not what the chunk must hold
+    ("我女儿刚生二胎。文件说要促进多大年龄以下婴幼儿的托育服务业发展？", "3岁"),
 ])
-def test_counties_comparisons_and_new_subjects_are_still_answered(real_assistant, q, expected):
+def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q", [
-    "What is the application deadline for the tiered start-up subsidy for outstanding young graduates?",  # not 每年
-    "How many shared bikes will the city add under the commuting project?",  # 1000公里 is the cycle network
-    "What is the maximum amount a start-up can borrow through the 'talent loan' (人才贷) product?",
-])
-def test_deadlines_vehicles_and_a_named_product_need_their_own_evidence(real_assistant, q):
-    assert not real_assistant.ask(q).answered, q
-
-
-def test_a_months_window_still_answers_when_to_apply(real_assistant):
-    ans = real_assistant.ask("企业引才补贴申报截止到什么时候？")
-    assert ans.answered and "5月至7月" in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q", [
-    "What was Chengdu's 2020 baseline figure for urban per capita disposable income that the 7.5% annual growth "
-    "is measured from?",
-    "What is the office address of the Municipal Talent Service Center that re-reviews company recruitment subsidies?",
-    "在成都买新能源汽车有补贴吗？",  # the talents' 安家补贴 says nothing about cars
-    "Is there a subsidy for buying a new energy vehicle in Chengdu?",
-    "家里装太阳能板，政府给不给补贴？",
-    "老年人助餐有补贴吗？",  # meal services are to be built; nothing is paid for them
-])
-def test_baselines_addresses_and_subsidies_never_mentioned_are_declined(real_assistant, q):
-    assert not real_assistant.ask(q).answered, q
-
-
-def test_a_subsidy_the_policy_pays_is_still_answered(real_assistant):
-    ans = real_assistant.ask("新引进的博士有安家补贴吗？")
-    assert ans.answered and "2000元" in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q", [
-    "What is the average commute time target for the suburban districts outside the central city?",  # 35分钟 is central
-    "软科排名前150名的高校里有没有电子科技大学？",  # the ranking's list is not in the corpus
-])
-def test_suburbs_and_universities_the_policy_never_names_are_declined(real_assistant, q):
-    assert not real_assistant.ask(q).answered, q
-
-
-def test_the_central_citys_commute_target_is_still_answered_in_english(real_assistant):
-    ans = real_assistant.ask("What is the average commute time target for the central city?")
-    assert ans.answered and "35" in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q", [
-    "这篇意见原文注明的来源是哪里？",
-    "Where does the text of this policy come from? What source is named at the end?",
-])
-def test_the_source_named_at_the_end_is_found(real_assistant, q):
-    ans = real_assistant.ask(q)
-    assert ans.answered and ("成都日报" in ans.answer or "成都日報" in ans.answer), ans.answer
-
-
-@pytest.mark.parametrize("q", [
-    "新建的5000條社區綠道，每條平均多長？",  # a city-wide count, no length per path
-    "买人才公寓打8.5折，对年龄有要求没得？是不是要35岁以下？",
-    "人才优租行动实施细则有效期是几年？",  # 36个月 is how long the subsidy is paid
-    "How many years is Chengdu's talent rent subsidy rule (人才优租行动实施细则) valid for?",
-])
-def test_per_path_lengths_age_caps_and_another_rules_validity_are_declined(real_assistant, q):
-    assert not real_assistant.ask(q).answered, q
-
-
-def test_the_urgent_talent_rules_own_validity_is_still_answered(real_assistant):
-    ans = real_assistant.ask("急需紧缺人才办法有效期几年？")
-    assert ans.answered and "5年" in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q", [
-    "天府市民云app怎么实名认证？",
-    "重污染天气的时候机动车限行尾号怎么安排？",  # no document speaks of driving restrictions
-    "What is the maximum loan a single small business can get under the 'Rongyidai' (蓉易贷) inclusive credit "
-    "programme?",  # 300亿元 is the whole programme's lending
-    "成都哪些区（市）县有自己的保租房租金补贴政策？",
-])
-def test_procedures_restrictions_loans_per_firm_and_district_lists_are_declined(real_assistant, q):
-    assert not real_assistant.ask(q).answered, q
-
-
-def test_the_situation_told_first_is_not_what_the_chunk_must_hold(real_assistant):
-    ans = real_assistant.ask("我女儿刚生二胎。文件说要促进多大年龄以下婴幼儿的托育服务业发展？")
-    assert ans.answered and "3岁" in ans.answer, ans.answer
