@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .chunk import Chunk, title_end
 from .cite import Citation, cite
-from .expand import expand_query
+from .expand import expand_query, spell_out
 from .figures import Figure, figures_left_out, find_figure, whole_of
 from .index import Index
 from .ingest import Document
@@ -37,8 +37,9 @@ CURRENT = re.compile(r"目前|已经|已有|现有|截至")
 PER_UNIT = re.compile(r"每(户|家|人|个人|名)|人均|户均|/人|/户|·月|/月|元/")
 
 # "when will it be done": a target's deadline, which the whole policy may give as its period
-COMPLETION = re.compile(r"完成|实现|建成|达到|做到|落实|到位|搞完|弄好|\b(done|completed?|finished|achieved|built)\b",
-                        re.I)
+# when a task is to be done; "哪一年以前建成的小区" asks when something was built, a definition
+COMPLETION = re.compile(r"(?<!以前|之前|以后|之后)(完成|实现|建成|达到|做到|落实|到位|搞完|弄好)|"
+                        r"\b(done|completed?|finished|achieved|built)\b", re.I)
 
 # how a candidate clause is scored: dense similarity, topic cover, its chunk's rank score, and a
 # bonus for stating a figure of the asked kind
@@ -111,6 +112,8 @@ _AFTER_FACT = re.compile(r"[^，,。？?]*\d+(?:\.\d+)?\s*(?:折|天|个|万|%|�
 
 
 _NUMBER_ASKED = re.compile(r"(几|多少)(?!.{0,6}(水平|程度))")
+# "保持在全国主要城市的什么水平": the level is asked, though the question repeats the rest of the clause
+_LEVEL_ASKED = re.compile(r"(什么|哪个|哪种|怎样的?|啥)(水平|程度|位置)")
 # "有补贴吗", "is there a subsidy for…": whether the policy pays for something
 _SUBSIDY_ASKED = re.compile(r"(有没有|有无|给不给|补不补|有)[^，。？?]{0,6}(补贴|补助)|(补贴|补助)(吗|么|不)|"
                             r"\b(is|are) there (a |any )?(subsid|allowance|grant)|\bsubsid(y|ies) for\b", re.I)
@@ -167,6 +170,7 @@ def _counted_as_asked(question: str, value: str) -> bool:
 
 _SUBSIDY = re.compile(r"(生活|安家|租金|租房|引才|创业|托育|购房|交通|医疗|养老|就业)\s*补贴")  # kinds of subsidy
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_INDICATOR_ENDS = ("率", "比", "数", "度", "量")  # how indicators are named: 优良率, 房价收入比, 满意度
 _GRADE = re.compile(r"([一二三四五六七八九])(?:类|级)(?!别)")
 
 
@@ -284,7 +288,7 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"一段|一句|一篇|一首|以后|还是|每人|每个人|结束|我住|我家|我们家|咱们|一个|一些|一下|何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
+_ASK_WORDS = re.compile(r"哪一年|哪一天|一段|一句|一篇|一首|以后|还是|每人|每个人|结束|我住|我家|我们家|咱们|一个|一些|一下|何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
 
 
 def _topic_text(p: Parsed, text: str | None = None) -> str:
@@ -509,7 +513,11 @@ class Answerer:
         pool = self._follow_up_focus(p, clauses)
         if p.ask.section:
             # "二(七)营造的“五个一样”分别是哪五个": the named section's clauses, when it has any here
-            pool = [c for c in pool if c.chunk.code.startswith(p.ask.section)] or pool
+            # (an article's code carries its chapter, 第七章第二十一条; the article is the best
+            # clause's document's: "第三条里博物馆…" means the policy's part 三, not the rules' article)
+            article = re.fullmatch(r"第.+条", p.ask.section) is not None
+            pool = [c for c in pool if c.chunk.code.startswith(p.ask.section)
+                    or article and p.ask.section in c.chunk.code and c.chunk.doc_id == best.chunk.doc_id] or pool
         classes = _class_letters(q_s)
         if classes and p.leans_on is None:
             # "F类人才能享受吗", "我是C类人才…按多少比例": the clauses about that class of person
@@ -658,12 +666,17 @@ class Answerer:
         if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
             return self._abstain(p, retrieved, clauses, "value")
         quoted = re.search(r"[“\"「]([\u4e00-\u9fff]{2,10})[”\"」]", q_s)
+        if quoted and quoted.group(1).endswith(_INDICATOR_ENDS) and spell_out(quoted.group(1)) not in self.structure.corpus_s:
+            # "学生体质健康的“优秀率”目标是多少": the policy names no such indicator (its 50% is the 优良率);
+            # a quoted everyday name ("人才房") is still looked up
+            return self._abstain(p, retrieved, clauses, "value")
         if quoted and quoted.group(1) in self.structure.corpus_s and quoted.group(1) not in best_v.simplified \
                 and not any(c.value for c in clauses if quoted.group(1) in c.simplified):
             # "8.5折的那个“政策面积”是多少平方米": the clauses using the quoted term state no figure
             return self._abstain(p, retrieved, clauses, "value")
         stated = _named_without_figure(expand_query(to_simplified(p.asked)), pool, best_v)
-        if stated is not None and p.leans_on is None and len(_shared_stretch(q_s, stated.simplified)) >= STATED_AGAIN:
+        if stated is not None and p.leans_on is None and len(_shared_stretch(q_s, stated.simplified)) >= STATED_AGAIN \
+                and not _LEVEL_ASKED.search(q_s):
             # "房价收入比保持较低水平，具体控制在几比几": the question already says what the clause says
             return self._abstain(p, retrieved, clauses, "value")
         if stated is not None and p.leans_on is None:
@@ -883,7 +896,9 @@ class Answerer:
                 about, which the clause itself must name in its own words: 户口 → 户籍)
         """
         # what the writer first tells about themselves ("我女儿刚生二胎。") is not for the chunk to hold
-        own = _topic_text(p) if p.leans_on is not None else _topic_text(p, asked_sentence(p.asked))
+        own = p.searched if p.leans_on is not None else asked_sentence(p.asked)
+        # a shortened term is covered by the term in full: 保租房 by 保障性租赁住房
+        own = _topic_of(spell_out(to_simplified(own)))
         topic = re.sub(without, " ", own) if without else own
         words = _topic_words(topic)
         grams = _topic_grams(topic)

@@ -145,7 +145,7 @@ COLLOQUIAL = {
     "名下有房": "自有产权住房", "合租": "同住人 累加", "重复领": "重复享受",
     "个人房源": "居民自有住房", "私人房源": "居民自有住房", "郊县": "县市新城", "远郊": "县市新城", "人才等级": "人才类别 人才资格等级", "人才级别": "人才类别 人才资格等级",
     "人才证": "人才认定 人才资格", "评人才": "人才认定", "断了": "间断 中断", "断档": "间断 中断", "不连续": "间断累计", "继续领": "继续享受 再次办理补贴登记",
-    "加起来": "累计 总和", "到账": "一次性发放 银行账户", "银行卡": "银行账户 社会保障卡", "合同到期": "合同期满 续约", "租金涨": "租金调整", "涨房租": "租金调整",
+    "加起来": "累计 总和", "到账": "一次性发放 银行账户", "发钱": "发放", "封顶": "上限", "银行卡": "银行账户 社会保障卡", "合同到期": "合同期满 续约", "租金涨": "租金调整", "涨房租": "租金调整",
     "涨租": "租金调整", "夫妻": "同住人 累加", "两口子": "同住人 累加", "配偶": "同住人", "叠加": "重复享受 累加", "同时领": "重复享受", "同时享受": "重复享受",
     "两边领": "重复享受", "区里补贴": "同类补贴政策 重复享受", "过期": "到期 有效期", "没房": "无个人自有产权住房", "无房": "无个人自有产权住房", "18岁": "年满18周岁",
     "市场价": "市场租金",
@@ -358,7 +358,7 @@ ENGLISH = {
     "congestion": "堵点 交通管理",
     "dead-end road": "断头路", "arterial road": "主干路", "main road": "主干路", "crosswalk": "过街设施", "overpass": "过街设施",
     "pedestrian bridge": "过街设施", "parking space": "停车设施 停车资源", "parking spot": "停车设施 停车资源", "rail transit": "轨道交通",
-    "metro line": "地铁 线路", "subway line": "地铁 线路", "feeder bus": "公交接驳", "brt": "快速公交", "bus rapid transit": "快速公交",
+    "metro line": "地铁 线路", "mileage": "里程", "subway line": "地铁 线路", "feeder bus": "公交接驳", "brt": "快速公交", "bus rapid transit": "快速公交",
     "green travel": "绿色出行 绿色交通", "green transport": "绿色出行 绿色交通", "green mobility": "绿色出行 绿色交通",
     "public transport": "公共交通", "public transit": "公共交通", "transit-oriented": "TOD综合开发", "traffic management": "交通管理",
     "roadworks": "施工占道", "road works": "施工占道", "road closure": "施工占道", "way home": "回家的路", "smart traffic": "智慧交通",
@@ -485,7 +485,8 @@ ENGLISH = {
     "own a home": "自有产权住房", "own home": "自有产权住房", "home ownership": "自有产权住房", "owner-occupied": "居民自有住房",
     "privately owned": "居民自有住房", "private home": "居民自有住房", "affordable rental": "保障性租赁住房",
     "guaranteed rental": "保障性租赁住房", "subsidized rental": "保障性租赁住房", "subsidised rental": "保障性租赁住房",
-    "county-level": "县市新城", "new towns": "县市新城", "jianyang": "简阳市", "dujiangyan": "都江堰市", "pengzhou": "彭州市",
+    "county-level": "县市新城", "new towns": "县市新城", "count as": "所称 包括", "counts as": "所称 包括",
+    "included in": "包括", "consist of": "包括", "comprise": "包括", "jianyang": "简阳市", "dujiangyan": "都江堰市", "pengzhou": "彭州市",
     "qionglai": "邛崃市", "chongzhou": "崇州市", "jintang": "金堂县", "dayi": "大邑县", "pujiang": "蒲江县",
     "in short supply": "急需紧缺人才 紧缺度", "three-star": "紧缺度3星", "3-star": "紧缺度3星", "white paper": "成都人才白皮书 人才开发指引",
     "talent catalogue": "人才分类目录", "talent catalog": "人才分类目录", "shanghai ranking": "软科世界大学学术排名 前150名高校",
@@ -526,3 +527,13 @@ def expand_query(question: str) -> str:
     if not extra:
         return question
     return question + " " + " ".join(extra)
+
+
+# glossary words that are another name for one policy term (保租房 → 保障性租赁住房, 发钱 → 发放)
+SYNONYMS = {k: v for k, v in COLLOQUIAL.items() if " " not in v}
+_SYNONYM_RE = re.compile("|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True)))
+
+
+def spell_out(question: str) -> str:
+    """The question in the policy's own terms, where the glossary has one term for a word."""
+    return _SYNONYM_RE.sub(lambda m: SYNONYMS[m.group(0)], question)

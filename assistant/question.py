@@ -61,7 +61,7 @@ class Ask:
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
     "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|(能|可以|最多)?(借|贷)多少|how much .{0,30}\bborrow|\b(maximum|max|most) .{0,20}\bborrow|\bamount .{0,30}\bborrow|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|\bincome (threshold|limit|cap|line|ceiling|requirement)s?\b|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(租金|房租)[^，。？?]{0,6}涨多少|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|\b(congestion|parking|entrance|admission|service|road) charges?\b|\btolls?\b|\bcash (rewards?|bonus(es)?|prizes?|awards?|allowances?|subsid(y|ies)|benefits?|payments?|grants?|handouts?)\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
-    "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
+    "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个|一)?(时期|阶段|五年|规划|年|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     # a street address: a district or a 新城 is no address
     "address": r"\b(office|street|postal|exact|physical|mailing) address\b|\bwhat('s| is) the address\b|(?<!web )\baddress of\b|具体地址|地址是(多少|什么|啥)|地址在哪",
     "districts": r"\bwhich (districts?|counties)\b|哪些区[（(]市[)）]县(有|自己|出台|另有)|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)(区|街道|乡镇|社区)",
@@ -105,14 +105,14 @@ NEEDS = {
     "department": r"(哪个|哪家)(部门|单位)(?![^，。？?]{0,4}(发|印发|出台|发布|联合))|"
                   r"\bwhich (department|agency|office)\b(?!.{0,20}\bissued\b)",
     "payday": r"几月份?[^，。？?]{0,6}(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|发放|发|拨)|(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|拨到|拨付)[^，。？?]{0,8}几月|"
-              r"\bwhich month\b.{0,40}\bpaid\b",
+              r"\b(which|what) month\b.{0,40}\b(paid|pay|arrives?|credited|transferred)\b|\bwhen\b.{0,30}\b(money|subsidy|it) (arrives?|(is |be )?(credited|transferred))\b",
     "operator": r"哪家(公司|企业|银行|机构|单位)|哪个(公司|银行)|\bwhich (company|bank|firm|operator|developer|contractor|builder)s?\b|"
                 r"\bwho (operates|runs|develops|builds|pays out)\b",
     "appeal": r"申诉|复议|复核|不服|被驳回|被拒|没通过(?!的话)?[^，。？?]{0,6}(怎么办|找谁|去哪)|\bappeal\b|\brejected\b",
     "penalty": r"罚款|罚多少|罚钱|罚金|\bfined?\b|\bfines\b",
     "sanction": r"处罚|罚则|惩罚|\bpenalt|\bpunish|\bsanction",
     # what the city spends: "十大工程总共投多少钱" is not answered by a loan programme's 300亿元
-    "budget": r"资金[^，。？?]{0,10}(多少(?![项样种类个])|几个?亿)|\bcost in total\b|\btotal cost\b|how many billion yuan|首付|违约金|押金|定金|\bdeposit\b|\bfiscal funding\b|\btotal funding\b|\bfunding in total\b|\bearmarked\b|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget(ed|s)?\b|\binvest(ment|ing|s)?\b",
+    "budget": r"资金[^，。？?]{0,10}(多少(?![项样种类个])|几个?亿)|多少亿元?[^，。？?]{0,4}资金|\bcost in total\b|\btotal cost\b|how many billion yuan|首付|违约金|押金|定金|\bdeposit\b|\bfiscal funding\b|\btotal funding\b|\bfunding in total\b|\bearmarked\b|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget(ed|s)?\b|\binvest(ment|ing|s)?\b",
     "per-unit": r"按多少[^，。？?]{0,6}配|每多少|每张床?|每台|每部|每套|每间|每所|每户|一户|每条(?!线)|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)|\b(a single|one|each|per) (small |micro )?(business|firm|company|enterprise)\b|\beach (new )?[\w-]+ (stations?|schools?|hospitals?|households?|famil(y|ies)|compan(y|ies))\b",
     "current": r"目前[^，。？?]{0,10}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际已经到|\bactual\b|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
     # which sport an event is for: "“熊猫杯”比的是足球还是篮球"
@@ -134,7 +134,7 @@ _VALUE_CUES = [
     ("ratio", r"收入比|比例是多少|差距|\bratios?\b"),
     ("level", r"(?<![哪])几级|什么级别|达到什么级"),
     ("area", r"面积.{0,16}多大|多大面积|多大地方|面积多大|面积是多少|面积有多少|多少平(?!方公里)|几平|多少平方米|how (big|large) an area|floor area|(?<!per )square met"),
-    ("length", r"\bhow (close|near)\b|多长(?!时间)|多远|(多少|几百?)米(?![^，。？?]{0,6}(面积|范围))|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far|how long (is|are|will)\b.{0,40}\b(greenways?|roads?|lines?|networks?|tracks?|routes?|rivers?|lanes?|paths?|metro|subway)"),
+    ("length", r"\bhow (close|near)\b|\b(combined |total )?(length|mileage)\b(?! of (stay|time|service|the lease|lease))|多长(?!时间)|多远|(多少|几百?)米(?![^，。？?]{0,6}(面积|范围))|长度|几公里|多少公里|how many (kilometers|km|kilometres)|how far|how long (is|are|will)\b.{0,40}\b(greenways?|roads?|lines?|networks?|tracks?|routes?|rivers?|lanes?|paths?|metro|subway)"),
     ("duration", r"\b(total|maximum|max) period\b|\bnumber of (years|months|days)\b|多久|多长时间|(?<![这那近前九八七六五四三二零])几年|几个月|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
     ("count", r"多少|(?<![哪第好列举说])(几个(?![“\"「]|字)|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|(?<![小大])规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
@@ -182,6 +182,9 @@ def section_ref(q: str) -> str:
     if m:  # "保障措施第四条": the fourth numbered item of that part
         n = m.group(2)
         return f"{_PART_NAMES[m.group(1)]}({_NUM_CN.get(int(n), n) if n.isdigit() else n})"
+    m = re.search(rf"第\s*([一二三])\s*部分[^，,。？?(（]{{0,4}}?[(（]\s*([{_CN_NUM}]+)\s*[)）]", s)
+    if m:  # "第三部分的(三)叫什么": that part's item, not the project 二(三)
+        return f"{m.group(1)}({m.group(2)})"
     m = re.search(rf"([一二三])\s*[、.]?\s*[(（]\s*([{_CN_NUM}]+)\s*[)）]\s*(?:第?\s*(\d{{1,2}})\s*(?:条|项|点|小项)?)?", s)
     if m:
         return f"{m.group(1)}({m.group(2)}){m.group(3) or ''}"
@@ -240,7 +243,8 @@ def _int_to_cn(n: int) -> str:
 # Chengdu (Sichuanese) words for what is asked: "补好多钱" is "补多少钱", "咋个报名" is "怎么报名"
 _DIALECT = [(re.compile(r"好多(?=钱|亿|万元|元|块|平|米|公里|折)|(?<=[是有要补交花给拿领收住])好多"), "多少"),
             (re.compile(r"咋个|咋子"), "怎么"), (re.compile(r"啥子"), "什么"), (re.compile(r"晓得"), "知道"),
-            (re.compile(r"有没得|有莫得"), "有没有"), (re.compile(r"(?<!有)(没得|莫得)"), "没有"),
+            (re.compile(r"有没得|有莫得"), "有没有"),
+            (re.compile(r"甚么"), "什么"),  # Taiwan's and Hong Kong's 甚麼 (OpenCC keeps it as 甚么) (re.compile(r"(?<!有)(没得|莫得)"), "没有"),
             # Cantonese, as Hong Kong residents write: "夹几多钱", "系边几个", "喺成都睇病"
             (re.compile(r"系(?=边|咪|唔|乜)|(?<=具体|实际)系"), "是"),
             (re.compile(r"几多"), "多少"), (re.compile(r"边几"), "哪几"), (re.compile(r"边个"), "哪个"),
@@ -339,7 +343,7 @@ def _analyse(question: str, s: str, has) -> Ask:
     ref = section_ref(question)
     if ref:
         if has(_LIST_CUES) or has(r"哪[一二三四五六七八九十几]+(项|个|条|方面|部分|大)(任务|工作|内容|方面|工程)?[?？]?$"
-                                  r"|一共有?几|共有?几|几条|有几项|有多少(项|条)|分别(叫|是)"
+                                  r"|一共有?几|共有?几|几条|有几项|有多少(项|条)|分别(叫|是)|分几(项|个|部分|块|条)|各(叫|是)什么"
                                   r"|how many (tasks|items|parts|points|measures|sub-?items|projects)"):
             return Ask("list", section=ref)
         if has(_NAME_CUES) and not has(r"原文|全文|内容"):
@@ -387,7 +391,12 @@ def asked_value(simplified: str, lower: str) -> str:
     later = re.split(r"[，,；;。]", simplified[at:], maxsplit=1)
     if value and len(later) == 2 and YES_NO.search(later[1]):
         return ""
+    if value == "count" and (_YEAR_ASKED.search(simplified) or _YEAR_ASKED.search(lower)):
+        return ""  # "高品质幼儿园数量以哪一年为基数翻番": a year, not the 数量
     return value
+
+
+_YEAR_ASKED = re.compile(r"哪一?年(?!级)|什么年份|(which|what) year")
 
 
 def _asked_value(simplified: str, lower: str) -> tuple[str, int]:
@@ -515,6 +524,9 @@ CONTEXT_CHARS = 8  # a shorter opening sentence is part of the question ("人才
 _FIRST_PERSON = re.compile(r"我|咱|俺|\b(I|I'm|I've|my|we|our|us)\b")
 
 
+_OWN_KIND = re.compile(r"什么样|怎样的|哪种|哪类|什么类型|什么形式|\bwhat (kind|type|sort)s? of\b")
+
+
 def parse(raw: str, history=None, max_chars: int = 2000) -> Parsed:
     cleaned = clean_question(raw, max_chars)
     searched, prev = resolve(cleaned.text, history)
@@ -542,8 +554,10 @@ def parse(raw: str, history=None, max_chars: int = 2000) -> Parsed:
             sibling = f"{earlier[0]}({_NUM_CN[n]})"  # a part's items are (一), (二), ...
         if sibling:
             ask = Ask(ask.kind, ask.value, sibling, ask.needs)
-    if prev is not None and ask.kind == "statement" and not ask.needs:
-        # "那农村的呢" asks what the earlier question asked; "都盖在哪些区" asks its own thing
+    if prev is not None and ask.kind == "statement" and not ask.needs \
+            and not _OWN_KIND.search(to_simplified(cleaned.text).lower()):
+        # "那农村的呢" asks what the earlier question asked; "都盖在哪些区" and "那片区里要打造什么样的
+        # 商业服务圈" ask their own thing
         earlier = analyse(prev)
         if earlier.kind in ("value", "list"):
             ask = Ask(earlier.kind, value=earlier.value)

@@ -34,9 +34,13 @@ def _convert(text: str, config: str) -> str:
     return "".join(c if len(o := conv.convert(c)) != 1 else o for c in text)
 
 
+# OpenCC gives 帳 → 帐, but mainland text writes an account 账户 (the rules' 社会保障卡金融账户)
+_ACCOUNT = re.compile(r"帐(?=户|号|单|目)|(?<=到|对|记|算|转|入)帐")
+
+
 def to_simplified(text: str) -> str:
     """Traditional → Simplified, same length as the input."""
-    return _convert(text, "t2s.json")
+    return _ACCOUNT.sub("账", _convert(text, "t2s.json"))
 
 
 def to_traditional(text: str) -> str:

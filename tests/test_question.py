@@ -30,6 +30,7 @@ def test_long_questions_are_truncated_with_a_notice():
     ("智慧韧性安全城市建设工程第2项任务标题是什么", ""),  # item 2 of the project named, not project 2
     ("十大工程具体是哪十个？帮我列一下。", "二"), ("十大工程最后一项叫什么？", "二(十)"),
     ("第十个工程的第3点讲的是照顾哪类人？", "二(十)3"), ("What is project (4) of the main tasks called?", "二(四)"), ("十大工程分别是哪十个？", "二"), ("(一)居民收入工程第3条叫什么", "二(一)3"),
+    ("第三部分的(三)叫什么？", "三(三)"), ("第一部分下面的（二）讲什么", "一(二)"),  # a part's item, not a project
 ])
 def test_section_references(q, code):
     assert section_ref(q) == code
@@ -94,6 +95,27 @@ def test_a_self_contained_question_ignores_history():
     history = [{"role": "user", "content": "人才公寓打几折"}]
     p = parse("新增普惠性养老床位多少张？", history)
     assert p.leans_on is None and p.searched == "新增普惠性养老床位多少张？"
+
+
+def test_a_follow_up_asking_what_kind_asks_its_own_thing():
+    history = [{"role": "user", "content": "老旧片区要实现多少米见绿？"}, {"role": "assistant", "content": "300米见绿"}]
+    assert parse("那农村的呢？", history).ask.value == "length"  # asks what the earlier question asked
+    assert parse("那片区里要打造什么样的商业服务圈？", history).ask.kind == "statement"
+
+
+@pytest.mark.parametrize("q, needs", [
+    ("天府綠道甚麼時候全線貫通？", "time"),  # 甚麼, as Taiwan and Hong Kong write it
+    ("市财政每年给十大工程安排多少亿元专项资金？", "budget"),
+    ("When will the subsidy money arrive in my account?", "payday"),
+])
+def test_needs_read_from_variant_and_english_wording(q, needs):
+    assert needs in analyse(q).needs
+
+
+def test_a_year_asked_is_not_the_count_of_the_thing():
+    assert analyse("高品质幼儿园数量以哪一年为基数翻番？").value == ""
+    assert "place" not in analyse("高品质幼儿园要在哪一年的基础上翻番").needs
+    assert analyse("高品质幼儿园数量要达到多少？").value == "count"
 
 
 def test_follow_up_item_number_refers_to_the_earlier_project():

@@ -16,3 +16,9 @@ def test_detect_script():
     assert detect_script("Which company operates the Tianfu Citizen Cloud (天府市民云) app?") == ENGLISH
     assert detect_script("我想问一下TOD综合开发示范点有几个") == SIMPLIFIED
     assert detect_script("8.5") == SIMPLIFIED
+
+
+def test_an_account_is_written_as_mainland_text_writes_it():
+    # OpenCC turns 帳戶 into 帐户; the rules say 社会保障卡金融账户
+    assert to_simplified("錢打到哪個帳戶，到帳了嗎") == "钱打到哪个账户，到账了吗"
+    assert to_simplified("帳篷") == "帐篷"
