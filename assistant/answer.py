@@ -15,6 +15,7 @@ from functools import lru_cache
 from .chunk import Chunk, title_end
 from .cite import Citation, cite
 from .expand import expand_query, spell_out
+from .neighbours import figure_phrases, names_asked_kind, other_kind
 from .figures import Figure, figures_left_out, find_figure, whole_of
 from .index import Index
 from .ingest import Document
@@ -662,7 +663,16 @@ class Answerer:
                 return period
         if not with_value:
             return self._abstain(p, retrieved, clauses, "value" if best.cover >= 0.5 else "off-topic")
+        # "臭氧浓度的目标是多少": 38微克 is PM2.5's; "注册护士数": 9.5张 counts beds; a PhD's
+        # allowance is the clause naming 博士, not the one naming 硕士 and 本科
         best_v = max(with_value, key=_figure_score)
+        if _of_another_kind(q_s, best_v):
+            other = (figure_phrases(best_v.simplified, to_simplified(best_v.value))[0], best_v.simplified)
+            own_kind = [c for c in with_value if names_asked_kind(q_s, c.simplified, other)
+                        and not _of_another_kind(q_s, c)]
+            if not own_kind:
+                return self._abstain(p, retrieved, clauses, "neighbour")
+            best_v = max(own_kind, key=_figure_score)
         if best_v.cover < VALUE_COVER and best_v.dense < VALUE_DENSE:
             return self._abstain(p, retrieved, clauses, "value")
         quoted = re.search(r"[“\"「]([\u4e00-\u9fff]{2,10})[”\"」]", q_s)
@@ -971,6 +981,11 @@ class Answerer:
 # ------------------------------------------------------------------ text
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _of_another_kind(q_s: str, c: Clause) -> bool:
+    """Whether a clause's figure is for another kind of the thing asked (PM2.5, asked of ozone)."""
+    return all(other_kind(q_s, phrase, c.simplified) for phrase in figure_phrases(c.simplified, to_simplified(c.value)))
 
 
 def _named_without_figure(q_s: str, pool: list[Clause], best_v: Clause) -> Clause | None:

@@ -36,7 +36,7 @@ COLLOQUIAL = {
     "上网": "信息化 网络", "走路": "步行", "骑车": "骑行", "公交车": "公交", "车库": "停车场 地下",
     "被淹": "内涝 水淹", "淹水": "内涝 水淹", "下大雨": "内涝 排水", "煤气": "燃气 天然气", "天然气": "燃气", "燃气": "天然气",
     "吃饭": "助餐", "食堂": "助餐", "体检": "健康", "打针": "疫苗 医疗", "学费": "教育 免费",
-    "托儿所": "托育", "带娃": "托育 儿童", "考核": "目标绩效", "领导": "组织领导", "保租房": "保障性租赁住房", "租出去": "出租房屋 房屋租赁市场 财产性收入", "没人上班": "零就业", "上班的都没有": "零就业",
+    "托儿所": "托育", "带娃": "托育 儿童", "考核": "目标绩效", "领导": "组织领导", "换个领导": "新官不理旧账", "换领导": "新官不理旧账", "不算数": "新官不理旧账 诚信", "保租房": "保障性租赁住房", "租出去": "出租房屋 房屋租赁市场 财产性收入", "没人上班": "零就业", "上班的都没有": "零就业",
     "没人工作": "零就业", "为了谁": "以人民为中心", "为谁": "以人民为中心", "林子": "森林", "活到": "期望寿命", "寿命": "期望寿命", "活多久": "期望寿命", "城里": "城市 城镇", "城乡差距": "城乡收入比", "挣的钱": "收入", "差距": "比", "乡下": "乡村 农村", "种树": "森林 绿化", "东边": "东部 城市森林", "公租房": "公租房 住房保障",
     # --- glossary by policy section: everyday wording → the policy's own terms ---
     # 标题、序言、一、总体要求
@@ -320,7 +320,7 @@ ENGLISH = {
     "per capita": "人均", "high-income": "高收入", "zero-employment": "零就业", "jobless households": "零就业 家庭",
     "vocational skills": "职业技能", "operating income": "经营性收入", "business income": "经营性收入", "private economy": "民营经济",
     "private sector": "民营经济", "mass entrepreneurship": "大众创业万众创新", "collective economy": "农村集体经济",
-    "illegal fundraising": "非法集资", "wealth management": "财富管理", "employee shares": "员工持股制",
+    "illegal fundraising": "非法集资", "illegal activit": "非法集资", "multi-function space": "泛空间", "multifunction space": "泛空间", "wealth management": "财富管理", "employee shares": "员工持股制",
     "employee shareholding": "员工持股制", "collective land": "农村集体经营性建设用地", "income gap": "城乡收入比", "wealth gap": "城乡收入比",
     "urban-rural": "城乡", "transfer income": "转移性收入", "primary distribution": "初次分配", "initial distribution": "初次分配",
     "social security": "社会保障 社保",
@@ -373,7 +373,7 @@ ENGLISH = {
     "leftover space": "金角银边", "corner space": "金角银边", "community service center": "党群服务中心",
     "community centre": "党群服务中心",
     # (六) 生态
-    "air quality": "空气质量 优良天数", "smog": "重污染天气 大气污染", "ozone": "臭氧", "biodiversity": "生物多样性",
+    "air quality": "空气质量 优良天数", "registered nurse": "千人口 卫生健康", "nurses per": "千人口 卫生健康", "smog": "重污染天气 大气污染", "ozone": "臭氧 空气质量 平均浓度", "biodiversity": "生物多样性",
     "forest coverage": "森林覆盖率", "drinking water": "饮用水 水源", "water quality": "水质",
     "pesticide": "农药", "recycling": "废旧物资循环利用", "hazardous waste": "危险废物", "garbage": "生活垃圾分类",
     "zero-waste": "无废城市", "waste-free": "无废城市", "no-waste": "无废城市", "medical waste": "医疗废物", "fertilizer": "化肥",

@@ -157,7 +157,11 @@ def given_figures(question_s: str) -> frozenset[str]:
 def figures_left_out(question_s: str) -> frozenset[str]:
     """The figures a question states, which its answer must not repeat (改造6100个，其中今年多少),
     unless it states one to have it confirmed (人才公寓是打8.5折吧)."""
-    return frozenset() if CONFIRMING.search(question_s) else given_figures(question_s)
+    confirming = list(CONFIRMING.finditer(question_s))
+    # "能按60平算吗？最多按多少平？": confirming one figure, then asking for another
+    if confirming and not re.search(r"多少|几", question_s[confirming[-1].end():]):
+        return frozenset()
+    return given_figures(question_s)
 
 
 def _bare(figure: str) -> str:
