@@ -171,6 +171,7 @@ def _counted_as_asked(question: str, value: str) -> bool:
 
 _SUBSIDY = re.compile(r"(生活|安家|租金|租房|引才|创业|托育|购房|交通|医疗|养老|就业)\s*补贴")  # kinds of subsidy
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_TENS_OF_THOUSANDS = re.compile(r"(多少|几)万(?![元块])")
 _INDICATOR_ENDS = ("率", "比", "数", "度", "量")  # how indicators are named: 优良率, 房价收入比, 满意度
 _GRADE = re.compile(r"([一二三四五六七八九])(?:类|级)(?!别)")
 
@@ -289,7 +290,7 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     return got / sum(weights.values())
 
 
-_ASK_WORDS = re.compile(r"哪一年|哪一天|一段|一句|一篇|一首|以后|还是|每人|每个人|结束|我住|我家|我们家|咱们|一个|一些|一下|何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
+_ASK_WORDS = re.compile(r"文件说|文件上说|文件里说|哪一年|哪一天|一段|一句|一篇|一首|以后|还是|每人|每个人|结束|我住|我家|我们家|咱们|一个|一些|一下|何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
 
 
 def _topic_text(p: Parsed, text: str | None = None) -> str:
@@ -652,6 +653,9 @@ class Answerer:
             with_value = [c for c in with_value if PER_UNIT.search(c.simplified)]
             if not with_value:
                 return self._abstain(p, retrieved, clauses, "per-unit")
+        if _TENS_OF_THOUSANDS.search(q_s):
+            # "常住人口控制在多少万以内": a figure counted in 万, not 千人口床位's 9.5张
+            with_value = [c for c in with_value if "万" in c.value]
         counted = _ASKED_COUNTER.search(q_s)
         if counted and any(g.endswith(counted.group(1)) for g in figures_left_out(q_s)):
             # "6100个老旧小区改造，2021年计划完成多少个": counted in the unit it states (个, not 10000户)

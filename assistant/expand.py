@@ -320,7 +320,7 @@ ENGLISH = {
     "per capita": "人均", "high-income": "高收入", "zero-employment": "零就业", "jobless households": "零就业 家庭",
     "vocational skills": "职业技能", "operating income": "经营性收入", "business income": "经营性收入", "private economy": "民营经济",
     "private sector": "民营经济", "mass entrepreneurship": "大众创业万众创新", "collective economy": "农村集体经济",
-    "illegal fundraising": "非法集资", "illegal activit": "非法集资", "multi-function space": "泛空间", "multifunction space": "泛空间", "wealth management": "财富管理", "employee shares": "员工持股制",
+    "illegal fundraising": "非法集资", "graduate training": "研究生培养单位", "employee stock": "员工持股制", "pan-space": "泛空间", "xiao wang": "小王 例如", "worked example": "例如", "涨跌": "动态调整 市场租金水平", "illegal activit": "非法集资", "multi-function space": "泛空间", "multifunction space": "泛空间", "wealth management": "财富管理", "employee shares": "员工持股制",
     "employee shareholding": "员工持股制", "collective land": "农村集体经营性建设用地", "income gap": "城乡收入比", "wealth gap": "城乡收入比",
     "urban-rural": "城乡", "transfer income": "转移性收入", "primary distribution": "初次分配", "initial distribution": "初次分配",
     "social security": "社会保障 社保",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 NUM = r"(?<![A-Za-z\d.\-])\d+(?:\.\d+)?(?:\s*[-—~～]\s*\d+(?:\.\d+)?)?"
 VALUE_PATTERNS = {
     "discount": rf"{NUM}折",
-    "days": rf"{NUM}\s*(?:天|日)(?!常)",
+    "days": rf"{NUM}\s*(?:个工作日|天|日)(?!常)",
     "age": rf"{NUM}\s*周?岁",
     "level": r"[一二两三四五六七八九十\d]+\s*级|(?<![A-Za-z])[A-D]级",
     "area": rf"{NUM}\s*(?:万)?\s*(?:平方米|平米|亩|公顷|平方公里|㎡)",

@@ -18,7 +18,7 @@ GROUPS: list[list[tuple[str, ...]]] = [
     [("pm2.5", "细颗粒物"), ("pm10", "可吸入颗粒物"), ("臭氧", "ozone"), ("二氧化硫", "sulfur dioxide", "sulphur dioxide"),
      ("二氧化氮", "nitrogen dioxide"), ("一氧化碳", "carbon monoxide"), ("氮氧化物", "nitrogen oxides")],
     # health resources counted per thousand people
-    [("床位", "hospital bed", "beds per"), ("医师", "医生", "doctor", "physician"), ("护士", "护理人员", "nurse"),
+    [("床位", "hospital bed", "beds per"), ("医师", "医生", "doctor", "physician"), ("护士", "护理人员", "nurse"), ("托位", "托育位", "childcare place"),
      ("药师", "pharmacist")],
     # kinds of firm
     [("中小企业", "中小微企业", "小微企业", "中小微", "small and medium", "sme", "small business"),
@@ -27,7 +27,7 @@ GROUPS: list[list[tuple[str, ...]]] = [
      ("国有企业", "国企", "state-owned"), ("外资企业", "外企", "外商投资", "foreign-invested", "foreign firm", "foreign company",
       "foreign companies")],
     # how long a public-transport trip waits
-    [("换乘", "transfer time"), ("候车", "等车", "waiting time", "wait for"), ("发车间隔", "班次间隔", "发车频率", "headway", "frequency")],
+    [("换乘", "transfer time"), ("候车", "等车", "waiting time", "wait for"), ("发车间隔", "班次间隔", "发车频率", "headway", "frequency", "interval")],
     # how people travel
     [("绿色交通", "green transport", "green travel"), ("公共交通", "公交", "public transport", "bus"),
      ("轨道交通", "地铁", "轨道", "metro", "subway", "rail"), ("步行", "walking"), ("自行车", "骑行", "单车", "cycling", "bicycle", "bike"),
@@ -51,6 +51,31 @@ GROUPS: list[list[tuple[str, ...]]] = [
     # water bodies
     [("重点湖泊", "湖泊", "lake"), ("饮用水水源", "饮用水", "drinking water"), ("地表水", "surface water"),
      ("地下水", "groundwater")],
+    # helpers per thousand residents
+    [("社区健康师", "community health"), ("社会体育指导员", "体育指导员", "social sports instructor")],
+    # space per head
+    [("体育场地", "sports ground", "sports facilit"), ("公园绿地", "绿地面积", "park space", "green space per"),
+     ("应急避难场所", "emergency shelter"), ("住房面积", "居住面积", "living space", "floor space per")],
+    # hospitals by grade
+    [("三甲", "三级甲等", "grade-a tertiary", "top-tier hospital"), ("二甲", "二级甲等", "二级医院", "secondary hospital"),
+     ("社区卫生服务中心", "社区医院", "community health centre", "community health center")],
+    # places to visit
+    [("全域旅游示范区", "all-for-one tourism"), ("旅游度假区", "resort"), ("5a", "a级景区", "a级旅游景区", "scenic spot")],
+    # shops
+    [("购物中心", "商场", "shopping mall", "shopping centre", "shopping center"), ("菜市场", "菜场", "wet market", "food market"),
+     ("生鲜超市", "超市", "supermarket"), ("首店", "flagship store", "first store"), ("体验店", "experience store"),
+     ("连锁店", "chain store"), ("特色小店", "small shop"), ("夜市", "night market")],
+    # venues
+    [("博物馆", "图书馆", "美术馆", "剧场", "音乐厅", "museum", "librar", "theatre", "theater", "concert hall"),
+     ("书店", "阅读空间", "bookstore", "bookshop", "reading space"), ("电影院", "影院", "cinema", "movie theater")],
+    # jobs on offer
+    [("实习见习", "实习岗位", "见习岗位", "internship", "traineeship"), ("新职业", "new occupation", "new-type job"),
+     ("公益性岗位", "public welfare job", "public-welfare job")],
+    # utilities
+    [("供电", "电力", "停电", "power supply", "electricity"), ("供水", "停水", "自来水", "water supply", "tap water"),
+     ("供气", "燃气", "天然气", "gas supply")],
+    # what is checked for safety
+    [("食品", "food"), ("药品", "基本药物", "medicine", "drug"), ("化妆品", "cosmetic"), ("农产品", "farm produce")],
     # green cover
     [("森林覆盖率", "forest cover"), ("绿化覆盖率", "green cover"), ("湿地", "wetland"), ("草地", "草原", "grassland")],
 ]

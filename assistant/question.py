@@ -60,13 +60,13 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|(能|可以|最多)?(借|贷)多少|how much .{0,30}\bborrow|\b(maximum|max|most) .{0,20}\bborrow|\bamount .{0,30}\bborrow|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|\bincome (threshold|limit|cap|line|ceiling|requirement)s?\b|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|减多少|交钱|收费|费用|手续费|服务费|管理费|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(租金|房租)[^，。？?]{0,6}涨多少|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|\b(congestion|parking|entrance|admission|service|road) charges?\b|\btolls?\b|\bcash (rewards?|bonus(es)?|prizes?|awards?|allowances?|subsid(y|ies)|benefits?|payments?|grants?|handouts?)\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|(能|可以|最多)?(借|贷)多少|how much .{0,30}\bborrow|\b(maximum|max|most) .{0,20}\bborrow|\bamount .{0,30}\bborrow|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|\bincome (threshold|limit|cap|line|ceiling|requirement)s?\b|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|奖多少|奖励多少|奖几|减多少|交钱|收费|费用|手续费|服务费|管理费|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(租金|房租)[^，。？?]{0,6}涨多少|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|\b(congestion|parking|entrance|admission|service|road) charges?\b|\btolls?\b|\bcash (rewards?|bonus(es)?|prizes?|awards?|allowances?|subsid(y|ies)|benefits?|payments?|grants?|handouts?)\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个|一)?(时期|阶段|五年|规划|年|分配|环节|领域|层面|行业|产业|群体|水平|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhere exactly (is|are|will)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     # a street address: a district or a 新城 is no address
     "address": r"\b(office|street|postal|exact|physical|mailing) address\b|\bwhat('s| is) the address\b|(?<!web )\baddress of\b|具体地址|地址是(多少|什么|啥)|地址在哪",
     "districts": r"\bwhich (\w+ )?(districts?|counties)\b|哪些区[（(]市[)）]县(有|自己|出台|另有)|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)(区|街道|乡镇|社区)",
     "hours": r"\bbest time (of (the )?day )?to\b|(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
-    "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
+    "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|几几年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
     # the last day to apply: a month or a date, not "每年"
     "deadline": r"截止(日期|时间|到)|截至(日期|时间)|最晚(什么时候|哪天|几号)|\bdeadline\b|\blast day to apply\b",
     "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
@@ -128,7 +128,7 @@ _VALUE_CUES = [
     ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|loan)|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|多少万?块|几块钱|几万块|几万元|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|寿命|活到|how old|age limit|minimum age|expected to live|life expectancy|live to"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
-    ("units", r"how many|(?<![哪第好])(多少|几)(个(?![“\"「]|字)|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户)"),
+    ("units", r"how many|(?<![哪第好])(多少|几)(个(?![“\"「]|字)|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户|万人|万(?![元块]))"),
     ("days", r"(?<![这那近前])几天|多少天|住多久|免费住多久|how many days"),
     ("percent", r"(?<![效])率[^，。？?]{0,8}(多少|几)|覆盖[^，。？?]{0,4}多大(面积|范围)|(增幅|增速|增长率|占比|覆盖率)\s*[?？]?\s*$|百分之多少|几个点|多少个点|百分点|几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|\brates?\b"),
     ("ratio", r"收入比|比例是多少|差距|\bratios?\b"),
@@ -241,7 +241,7 @@ def _int_to_cn(n: int) -> str:
 
 
 # Chengdu (Sichuanese) words for what is asked: "补好多钱" is "补多少钱", "咋个报名" is "怎么报名"
-_DIALECT = [(re.compile(r"好多(?=钱|亿|万元|元|块|平|米|公里|折)|(?<=[是有要补交花给拿领收住])好多"), "多少"),
+_DIALECT = [(re.compile(r"好多(?=钱|亿|万元|元|块|平|米|公里|折)|(?<=[是有要补交花给拿领收住改建修装])好多"), "多少"),
             (re.compile(r"咋个|咋子"), "怎么"), (re.compile(r"啥子"), "什么"), (re.compile(r"晓得"), "知道"),
             (re.compile(r"有没得|有莫得"), "有没有"),
             (re.compile(r"甚么"), "什么"),  # Taiwan's and Hong Kong's 甚麼 (OpenCC keeps it as 甚么) (re.compile(r"(?<!有)(没得|莫得)"), "没有"),
@@ -298,7 +298,7 @@ def quoted_phrase(question: str) -> str:
 _DOC_SUBJECT = r"这份|这个文件|该文件|本文件|文件|意见|这个政策|该政策|本政策|十大工程|\b(policy|document)\b"
 _DOC_FACTS = {
     "title": r"(文件|意见|政策|十大工程|这份|这个|该|本)(的)?(正式|完整|全)?(标题|全称|全名|名称|题目|文件名|叫什么|名字)|"
-             r"\btitle\b|full name|what is (it|the (policy|document)|this (policy|document)( document)?) called",
+             r"\btitle\b|full name|what is (it|the (policy|document)|this (policy|document)( document)?) called|\bname of (the|this) (policy|document|opinion)",
     "issuer": r"谁发|谁出台|谁印发|谁制定|谁颁布|哪个部门|哪些部门|哪(两|几)个(单位|部门)|哪(个|家)单位[^，。？?]{0,3}(发|印发|出台|发布)|联合(印)?发|发文单位|发布单位|发文机关|"
               r"who issued|issued by|\bissuer\b|which (authority|authorities|body|bodies)",
     "period": r"哪个五年|哪个时期|什么时期|哪几年|哪个规划期|五年规划|which five-year|what period|which period",
@@ -396,7 +396,7 @@ def asked_value(simplified: str, lower: str) -> str:
     return value
 
 
-_YEAR_ASKED = re.compile(r"哪一?年(?!级)|什么年份|(which|what) year")
+_YEAR_ASKED = re.compile(r"哪一?年(?!级)|几几年|什么年份|\b(which|what) year\b")
 
 
 def _asked_value(simplified: str, lower: str) -> tuple[str, int]:

@@ -342,6 +342,15 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "人才租金补贴打到银行卡会收手续费吗",
     "熊猫杯是足球比赛还是篮球比赛",
     "Where exactly is the new Citizen Center? I need to go there to do paperwork.",
+    # round 23: rewards, 万-counts, years, ID cards, more neighbouring kinds
+    "國際范品牌首店落戶成都有獎勵嗎？獎多少？",  # 1000家 is how many stores
+    "总体要求里有没有说要把成都常住人口控制在多少万以内？",  # no figure in 万 answers it
+    "幾幾年以前建成的小區才算老舊小區？文件有說標準嗎？",
+    "我身份证搞丢了，咋个补办嘛？",
+    "锦江区今年要改好多个老旧小区？",  # Sichuanese 好多 asks how many
+    "每千人要有几名社会体育指导员？",  # 3名 are 社区健康师
+    "3岁以下婴幼儿每千人口托位数要达到多少？",  # 9.5张 are hospital beds
+    "人均公园绿地面积要达到多少平方米？",  # 2.5平方米 is sports ground
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -386,6 +395,14 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("我租了60平米的保租房，补贴面积能按60平算吗？最多按多少平？", "50平方米"),  # confirms one figure, asks another
     ("收入分配部分,要提高勞動報酬在哪個分配中的比重？", "初次分配"),  # a kind of distribution, not a place
     ("我开小饭馆，最怕换个领导以前答应的不算数，文件怎么说？", "新官不理旧账"),
+    # round 23
+    ("区县审核完安家补贴后要公示几天？", "5个工作日"),
+    ("中等收入群体占常住人口的比例要提高多少？跟什么时候比？", "十三五"),
+    ("What is the name of this policy document?", "十大工程的意見"),
+    ("老百姓有意见往哪里反映？文件说依托哪些平台收集民意？", "天府市民云"),  # a platform answers where
+    ("How many new graduate training institutions are planned?", "4-6所"),
+    ("新增租赁住房多少万套", "30万套"),
+    ("每千人拥有社区健康师几名", "3名"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
