@@ -60,16 +60,16 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|(能|可以|最多)?(借|贷)多少|how much .{0,30}\bborrow|\b(maximum|max|most) .{0,20}\bborrow|\bamount .{0,30}\bborrow|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|\bincome (threshold|limit|cap|line|ceiling|requirement)s?\b|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|奖多少|奖励多少|奖几|减多少|交钱|收费|费用|手续费|服务费|管理费|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(租金|房租)[^，。？?]{0,6}涨多少|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|\b(congestion|parking|entrance|admission|service|road) charges?\b|\btolls?\b|\bcash (rewards?|bonus(es)?|prizes?|awards?|allowances?|subsid(y|ies)|benefits?|payments?|grants?|handouts?)\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
-    "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个|一)?(时期|阶段|五年|规划|年|分配|环节|领域|层面|行业|产业|群体|水平|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhere exactly (is|are|will)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
+    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|(能|可以|最多)?(借|贷)多少|how much .{0,30}\bborrow|\b(maximum|max|most) .{0,20}\bborrow|\bamount .{0,30}\bborrow|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|\bincome (threshold|limit|cap|line|ceiling|requirement)s?\b|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|奖多少|奖励多少|奖几|减多少|交钱|收费|费用|手续费|服务费|管理费|票价|金额|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(租金|房租)[^，。？?]{0,6}涨多少|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|\b(congestion|parking|entrance|admission|service|road) charges?\b|\bfares?\b|\btolls?\b|\bcash (rewards?|bonus(es)?|prizes?|awards?|allowances?|subsid(y|ies)|benefits?|payments?|grants?|handouts?)\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个|一)?(时期|阶段|五年|规划|年|次|分配|环节|领域|层面|行业|产业|群体|水平|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhere exactly (is|are|will)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     # a street address: a district or a 新城 is no address
     "address": r"\b(office|street|postal|exact|physical|mailing) address\b|\bwhat('s| is) the address\b|(?<!web )\baddress of\b|具体地址|地址是(多少|什么|啥)|地址在哪",
     "districts": r"\bwhich (\w+ )?(districts?|counties)\b|哪些区[（(]市[)）]县(有|自己|出台|另有)|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)(区|街道|乡镇|社区)",
     "hours": r"\bbest time (of (the )?day )?to\b|(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
-    "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|几几年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
+    "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|几几年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bwhen\b.{0,40}\b(be held|take place|takes place|open|opens|start|starts|begin|begins)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
     # the last day to apply: a month or a date, not "每年"
     "deadline": r"截止(日期|时间|到)|截至(日期|时间)|最晚(什么时候|哪天|几号)|\bdeadline\b|\blast day to apply\b",
-    "materials": r"材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
+    "materials": r"(?<!假)材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
     "procedure": r"(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(实名)?(申请|注册|登录|报名|办理|参加|加入|认证)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact|\bweb ?address\b|\burl\b",
     "phone": r"(?<!打)电话(?!回访)|热线|号码|客服|phone|hotline",
@@ -93,7 +93,7 @@ NEEDS = {
     "foreigner": r"外国人|外籍|老外|\bforeigners?\b|\bforeign (nationals?|citizens?|residents?|workers?|passports?)\b|\bexpats?\b|work permit",
     "hukou": r"(没有|不是|非)[^，。？?]{0,4}(户口|户籍)|户口不在|外地户口|外地人|非本地|不是成都(的|户)|\bhukou\b|"
              r"(户口|户籍)[^，。？?]{0,8}(能不能|可不可以|能|可以|是否|有没有|要求|限制)",
-    "age": r"多大年龄|什么年龄|(是|指|算)\s*\d+\s*(周)?岁(以下|以上|以内)|(\d+|[一二三四五六七八九十]+)\s*岁(了|的)?([^，。？?]{0,14}(能|可以|算|行|让)|[^。？?]{0,14}(还能|能不能|还可以|可不可以|算不算|超龄))|\b(over|under|aged?)\s+\d+\b|\d+ years old|年龄限制|年龄上限|年龄下限|多大年纪|要\s*\d+\s*(周)?岁(以下|以上|以内)",
+    "age": r"多大年龄|什么年龄|(是|指|算)\s*\d+\s*(周)?岁(以下|以上|以内)|(\d+|[一二三四五六七八九十]+)\s*岁(了|的)?([^，。？?]{0,14}(能|可以|算|行|让)|[^。？?]{0,14}(还能|能不能|还可以|可不可以|算不算|超龄))|\b(over|under|aged?)\s+\d+\b|\d+ years old|年龄限制|年龄上限|年龄下限|多大年纪|要在?\s*\d+\s*(周)?岁(以下|以上|以内)",
     # what is arranged for a talent's family: the policy never names spouses or children
     "family": r"(配偶|子女|家属|随迁|老婆|老公)[^，。？?]{0,12}(工作|就业|入学|上学|读书|落户|安置|照顾|安排)|"
               r"(人才|引进)[^。？?]{0,16}(孩子|小孩|娃)[^，。？?]{0,8}(上学|入学|读书)|"
@@ -105,7 +105,7 @@ NEEDS = {
     "department": r"(哪个|哪家)(部门|单位)(?![^，。？?]{0,4}(发|印发|出台|发布|联合))|"
                   r"\bwhich (department|agency|office)\b(?!.{0,20}\bissued\b)",
     "payday": r"几月份?[^，。？?]{0,6}(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|发放|发|拨)|(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|拨到|拨付)[^，。？?]{0,8}几月|"
-              r"\b(which|what) month\b.{0,40}\b(paid|pay|arrives?|credited|transferred)\b|\bwhen\b.{0,30}\b(money|subsidy|it) (arrives?|(is |be )?(credited|transferred))\b",
+              r"\b(which|what) month\b.{0,60}\b(paid|pay|arrives?|credited|transferred)\b|\bwhen\b.{0,30}\b(money|subsidy|it) (arrives?|(is |be )?(credited|transferred))\b",
     "operator": r"哪家(公司|企业|银行|机构|单位)|哪个(公司|银行)|\bwhich (company|bank|firm|operator|developer|contractor|builder)s?\b|"
                 r"\bwho (operates|runs|develops|builds|pays out)\b",
     "appeal": r"申诉|复议|复核|不服|被驳回|被拒|没通过(?!的话)?[^，。？?]{0,6}(怎么办|找谁|去哪)|\bappeal\b|\brejected\b",
@@ -116,6 +116,9 @@ NEEDS = {
     "per-unit": r"按多少[^，。？?]{0,6}配|每多少|每张床?|每台|每部|每套|每间|每所|每户|一户|每条(?!线)|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)|\b(a single|one|each|per) (small |micro )?(business|firm|company|enterprise)\b|\beach (new )?[\w-]+ (stations?|schools?|hospitals?|households?|famil(y|ies)|compan(y|ies))\b",
     "current": r"目前[^，。？?]{0,10}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际已经到|\bactual\b|现在的|目前的|现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
     # which sport an event is for: "“熊猫杯”比的是足球还是篮球"
+    # a schooling requirement: "人才公寓8.5折是不是要本科以上学历才行"
+    "education": r"(本科|硕士|博士|大专|专科|研究生)(及?以上)?(学历|学位)?[^，。？?]{0,4}(才能|才行|才可以|才算)|学历(要求|门槛|限制)|(什么|啥|哪种)学历|"
+                 r"\b(degree|education(al)?) (requirement|needed|required)|\bdo i need a (bachelor|master|degree)",
     "sport": r"\b(what|which) (kind of )?sports?\b|比的是(什么|啥|哪)|什么(体育|运动)项目|(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)(比赛|赛事|项目)?还是(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)",
     # whether something costs the user anything: "家庭医生签约是免费的吗", "要不要自己出钱"
     "free": r"免费(的)?(吗|么|不|呢)|是不是免费|是否免费|免不免费|(要不要|需不需要|用不用|得不得)(自己)?(出|掏|付|交|花)钱|"
@@ -140,7 +143,7 @@ _VALUE_CUES = [
 ]
 _LIST_CUES = r"(包括|包含|分为|分成|分|从)哪[几一二三四五六七八九十]+(点|项|条|个|部分|方面|块|大块|类)|小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
 _NAME_CUES = r"叫什么|名称|全称|全名|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
-_MATERIALS = r"材料|证件|证明文件|提交什么|提交哪些|带什么|准备什么|准备哪些|documents? (do|are|should)|paperwork"
+_MATERIALS = r"(?<!假)材料|证件|证明文件|提交什么|提交哪些|带什么|准备什么|准备哪些|documents? (do|are|should)|paperwork"
 _PROCEDURE = r"(向|找|去)哪个部门|哪个部门(负责|办理|受理|申请)|怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|去哪申请|在哪申请|在哪里申请|在哪办|哪里办|线上申请|how (do|can) i apply|how to apply|where (do|can) i apply|application process"
 _CONTACT = r"电话|热线|联系方式|网址|网站|地址|窗口|邮箱|phone|hotline|website|address|contact"
 _DEADLINE = r"截止|截至(?!.*(已经|多少|几))|几号|哪天|什么时候开始申请|申请时间|报名时间|什么时候能申请|deadline|when can i apply"
@@ -393,6 +396,8 @@ def asked_value(simplified: str, lower: str) -> str:
         return ""
     if value == "count" and (_YEAR_ASKED.search(simplified) or _YEAR_ASKED.search(lower)):
         return ""  # "高品质幼儿园数量以哪一年为基数翻番": a year, not the 数量
+    if value == "percent" and re.search(r"哪一?[次种类个][^，。？?]{0,6}(比重|比例)", simplified):
+        return ""  # "劳动报酬要在哪一次分配里提高比重": which distribution, not how much
     return value
 
 

@@ -44,6 +44,7 @@ NEED_EVIDENCE = {
     "sanction": re.compile(r"罚|追回|不得申报|取消|诚信档案|追究"),  # what happens to who breaks the rules
     "budget": re.compile(r"投资|投入|预算|资金|经费"),
     "tax": re.compile(r"税"),
+    "education": re.compile(r"学历|学位|本科|硕士|博士|大专|专科|毕业"),
     "sport": re.compile(r"足球|篮球|排球|乒乓|羽毛球|网球|马拉松|游泳|田径|棋"),
     "free": re.compile(r"免费|免收|免除|减免|不收|\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
     "foreigner": re.compile(r"外籍|外国|境外|港澳台"),
@@ -134,6 +135,8 @@ def district_share(asked: str, q_s: str) -> bool:
 _PLACE_WORDS = frozenset({"医院", "小区", "湖", "中学", "小学", "大学", "校区", "公园", "街道", "社区", "路", "街",
                           "学校", "幼儿园"})
 _NAME_ENDS = ("大学", "学院", "医院", "公司", "银行", "交大")
+# whose school it is ("孙女学校会不会开心理健康课") is no name
+_KIN = frozenset({"孙女", "孙子", "外孙", "外孙女", "女儿", "儿子", "孩子", "小孩", "娃娃", "闺女", "侄女", "侄子", "外甥"})
 _EN_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s(?:University|Hospital|Middle School|High School|Primary School|"
                       r"Lake|Road|Street|Bank|Company)\b")
 _NAME_CUE = re.compile("|".join(_PLACE_WORDS | set(_NAME_ENDS)) + r"|[一二三四五六七八九十]中(?![心国央期小等医])")
@@ -164,7 +167,7 @@ def unknown_name(q_s: str, corpus_s: str) -> str:
         tag = name_tag(w)
         if tag in ("nt", "j") and w.endswith(_NAME_ENDS) and len(w) >= 4 and w not in corpus_s:
             return w  # 四川大学 (not 中医院: a kind of hospital)
-        if not tag or len(w) < (3 if tag == "j" else 2) or w in corpus_s:
+        if not tag or len(w) < (3 if tag == "j" else 2) or w in corpus_s or w in _KIN:
             continue  # (a two-character abbreviation is as often a mis-cut: 开了家小公司 → 家小)
         # 华西+医院, 西南+交大, 西南+交通+大学: a name the policy never uses, then what it names
         for j in range(i + 1, min(i + 3, len(words))):
@@ -324,6 +327,7 @@ ABSTAIN = {
     "tax": "政策原文没有涉及税收或减免税的规定。",
     "free": "政策原文没有写明是否收费或免费。",
     "sport": "政策原文没有写明是哪项运动。",
+    "education": "政策原文没有写明学历要求。",
     "foreigner": "政策原文没有关于外籍人员的规定。",
     "hukou": "政策原文没有按户籍作出这方面的规定。",
     "age": "政策原文没有写明这方面的年龄规定。",
@@ -375,6 +379,7 @@ ABSTAIN_EN = {
     "tax": "The policy says nothing about taxes or tax relief.",
     "free": "The policy does not say whether this is free or what it costs.",
     "sport": "The policy does not say which sport this is.",
+    "education": "The policy states no education requirement for this.",
     "foreigner": "The policy says nothing about foreign nationals.",
     "hukou": "The policy sets no rule by household registration (hukou) for this.",
     "age": "The policy states no age rule for this.",

@@ -351,6 +351,11 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "每千人要有几名社会体育指导员？",  # 3名 are 社区健康师
     "3岁以下婴幼儿每千人口托位数要达到多少？",  # 9.5张 are hospital beds
     "人均公园绿地面积要达到多少平方米？",  # 2.5平方米 is sports ground
+    # round 24: conditions the clause leaves to "符合条件的", English dates and months
+    "人才公寓8.5折是不是要本科以上学历才行？",
+    "买人才公寓享受8.5折，年龄要在35岁以下吗？",
+    "Does the policy say when the Chengdu Universiade will be held?",
+    "In which month of the following year is the talent rent subsidy usually paid out?",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -403,6 +408,13 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("How many new graduate training institutions are planned?", "4-6所"),
     ("新增租赁住房多少万套", "30万套"),
     ("每千人拥有社区健康师几名", "3名"),
+    # round 24
+    ("县市新城生活补贴对学历有什么要求", "本科"),  # a clause that names the degrees
+    ("提供虚假材料骗补贴会怎么处理？几年内不能再申报？", "3年"),  # a penalty, not materials to hand in
+    ("人才租金补贴一般什么时候发下来？", "次年度"),
+    ("勞動報酬要在哪一次分配裡提高比重？", "初次分配"),  # which distribution, not a share
+    ("区里也有类似的租金补贴，两个都能拿吗", "不可重复享受"),
+    ("孙女学校会不会开心理健康课？", "心理健康课"),  # whose school it is names no school
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
