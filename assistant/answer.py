@@ -688,7 +688,7 @@ class Answerer:
                 and not any(c.value for c in clauses if quoted.group(1) in c.simplified):
             # "8.5折的那个“政策面积”是多少平方米": the clauses using the quoted term state no figure
             return self._abstain(p, retrieved, clauses, "value")
-        stated = _named_without_figure(expand_query(to_simplified(p.asked)), pool, best_v)
+        stated = _named_without_figure(expand_query(to_simplified(asked_sentence(p.asked))), pool, best_v)
         if stated is not None and p.leans_on is None and len(_shared_stretch(q_s, stated.simplified)) >= STATED_AGAIN \
                 and not _LEVEL_ASKED.search(q_s):
             # "房价收入比保持较低水平，具体控制在几比几": the question already says what the clause says
@@ -911,7 +911,7 @@ class Answerer:
         """
         # what the writer first tells about themselves ("我女儿刚生二胎。") is not for the chunk to hold
         own = p.searched if p.leans_on is not None else asked_sentence(p.asked)
-        # a shortened term is covered by the term in full: 保租房 by 保障性租赁住房
+        # a glossary word is covered by the policy's term for it: 保租房 by 保障性租赁住房, 发钱 by 发放
         own = _topic_of(spell_out(to_simplified(own)))
         topic = re.sub(without, " ", own) if without else own
         words = _topic_words(topic)

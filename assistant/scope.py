@@ -159,7 +159,7 @@ def unknown_name(q_s: str, corpus_s: str) -> str:
     if not YES_NO.search(q_s) or not _NAME_CUE.search(q_s):
         return ""
     # a proper name, not a kind ("三级医院") nor a group ("针对大学生")
-    listed = re.search(r"(?:有没有|包不包括|包括|是不是|算不算)([\u4e00-\u9fff]{2,8}(?:大学|学院|医院))(?!生)", q_s)
+    listed = re.search(r"(?:有没有|包不包括|包括|是不是|算不算|里有|中有)([\u4e00-\u9fff]{2,8}(?:大学|学院|医院))(?!生)", q_s)
     if listed and listed.group(1) not in corpus_s and not re.search(r"针对|面向|给|级|类|些|家|所", listed.group(1)):
         return listed.group(1)  # "前150名的高校里有没有电子科技大学" (jieba cuts 电子科技 + 大学)
     words = segment(q_s)
@@ -287,7 +287,7 @@ _CITED_WITHIN = 14  # how close after a document's name (…》中) a term is th
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
     # arrangements residents often ask about that no document here mentions
-    r"限行|尾号|摇号|消费券|划片|积分入学|学区房|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
+    r"限行|尾号|摇号|消费券|划片|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
     r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
     r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum (monthly )?wage|retirement age|gdp|unemployment rate|inflation|second child)\b",

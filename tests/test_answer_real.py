@@ -356,6 +356,13 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "买人才公寓享受8.5折，年龄要在35岁以下吗？",
     "Does the policy say when the Chengdu Universiade will be held?",
     "In which month of the following year is the talent rent subsidy usually paid out?",
+    # round 25
+    "来蓉青年买人才公寓打8.5折，具体要满足哪些学历和年龄条件？",
+    "What is the age limit for a young hire to get the 15% discount on buying a talent apartment?",
+    "How many working days does the housing platform take to approve a rental code application?",
+    "软科排名前150的学校里有电子科技大学吗？",
+    "成都中考体育考哪几项",
+    "买人才公寓说是打8.5折，那要在成都交好几年社保才算“符合条件”？",  # Sichuanese 好几年: how many years
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -415,6 +422,10 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("勞動報酬要在哪一次分配裡提高比重？", "初次分配"),  # which distribution, not a share
     ("区里也有类似的租金补贴，两个都能拿吗", "不可重复享受"),
     ("孙女学校会不会开心理健康课？", "心理健康课"),  # whose school it is names no school
+    # round 25: a complaint or exclamation first, then what the policy says
+    ("房价太高了！文件说住宅用地占经营性用地的比重不低于多少？", "60%"),
+    ("我们这里有条断头路好几年没打通，文件对断头路怎么说？", "断头路"),  # 好几年 is no duration asked
+    ("第一部分“总体要求”下面第一小点的标题是什么？", "重大意义"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)

@@ -1,7 +1,7 @@
 import pytest
 
 from assistant.errors import BadQuestionError
-from assistant.question import analyse, clean_question, parse, section_ref
+from assistant.question import analyse, asked_sentence, clean_question, parse, section_ref
 
 
 @pytest.mark.parametrize("raw", ["", "   ", "\n\t", "\x00\x07"])
@@ -110,6 +110,12 @@ def test_a_follow_up_asking_what_kind_asks_its_own_thing():
 ])
 def test_needs_read_from_variant_and_english_wording(q, needs):
     assert needs in analyse(q).needs
+
+
+def test_what_the_writer_tells_or_exclaims_first_is_not_the_question():
+    assert asked_sentence("房价太高了！文件说住宅用地的比重不低于多少？") == "文件说住宅用地的比重不低于多少？"
+    assert asked_sentence("我们这里有条断头路好几年没打通，文件对断头路怎么说？") == "文件对断头路怎么说？"
+    assert asked_sentence("人才公寓打几折？") == "人才公寓打几折？"
 
 
 def test_a_year_asked_is_not_the_count_of_the_thing():
