@@ -307,6 +307,13 @@ def _topic_of(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
+def _spelled_topic(text: str) -> str:
+    """The topic with each glossary word in the policy's term for it: 保租房 is covered by
+    保障性租赁住房, 发钱 by 发放 (once per question, not per candidate clause)."""
+    return _topic_of(spell_out(to_simplified(text)))
+
+
+@lru_cache(maxsize=256)
 def _topic_grams(question_s: str) -> frozenset[str]:
     """Bigrams of the question's content words, plus the bigram joining two content words
     that stand side by side ("市民卡" → 市民, 民卡), so a compound is not matched by half."""
@@ -671,8 +678,8 @@ class Answerer:
         # allowance is the clause naming 博士, not the one naming 硕士 and 本科
         best_v = max(with_value, key=_figure_score)
         if _of_another_kind(q_s, best_v):
-            other = (figure_phrases(best_v.simplified, to_simplified(best_v.value))[0], best_v.simplified)
-            own_kind = [c for c in with_value if names_asked_kind(q_s, c.simplified, other)
+            phrase = figure_phrases(best_v.simplified, to_simplified(best_v.value))[0]
+            own_kind = [c for c in with_value if names_asked_kind(q_s, c.simplified, phrase, best_v.simplified)
                         and not _of_another_kind(q_s, c)]
             if not own_kind:
                 return self._abstain(p, retrieved, clauses, "neighbour")
@@ -910,9 +917,7 @@ class Answerer:
                 about, which the clause itself must name in its own words: 户口 → 户籍)
         """
         # what the writer first tells about themselves ("我女儿刚生二胎。") is not for the chunk to hold
-        own = p.searched if p.leans_on is not None else asked_sentence(p.asked)
-        # a glossary word is covered by the policy's term for it: 保租房 by 保障性租赁住房, 发钱 by 发放
-        own = _topic_of(spell_out(to_simplified(own)))
+        own = _spelled_topic(p.searched if p.leans_on is not None else asked_sentence(p.asked))
         topic = re.sub(without, " ", own) if without else own
         words = _topic_words(topic)
         grams = _topic_grams(topic)

@@ -110,6 +110,12 @@ def figure_phrases(text_s: str, figure: str) -> list[str]:
     return out or [text_s]
 
 
+def _stated(group: list[re.Pattern], phrase: str, clause: str) -> list[re.Pattern]:
+    """The kinds of a group a figure is for: those its own phrase names, else its clause's
+    ("取得全日制博士学历…给予2000元")."""
+    return [k for k in group if k.search(phrase)] or [k for k in group if k.search(clause)]
+
+
 def other_kind(question_s: str, phrase_s: str, clause_s: str = "") -> tuple[str, str] | None:
     """A kind the question asks about while the figure's phrase names another of its group.
 
@@ -122,27 +128,21 @@ def other_kind(question_s: str, phrase_s: str, clause_s: str = "") -> tuple[str,
         (a word of the asked kind, a word of the stated kind), or None when they agree or the
         table does not know the kinds
     """
-    q = question_s.lower()
-    phrase = phrase_s.lower()
-    clause = clause_s.lower()
+    q, phrase, clause = question_s.lower(), phrase_s.lower(), clause_s.lower()
     for group in _compiled():
-        # the kind the figure's own phrase names, else its clause's ("取得全日制博士学历…给予2000元")
-        stated = [k for k in group if k.search(phrase)] or [k for k in group if k.search(clause)]
-        if not stated:
-            continue
+        stated = _stated(group, phrase, clause)
         asked = [k for k in group if k.search(q)]
-        if asked and not set(asked) & set(stated) and not any(k.search(clause) for k in asked):
+        if stated and asked and not set(asked) & set(stated) and not any(k.search(clause) for k in asked):
             return asked[0].search(q).group(0), (stated[0].search(phrase) or stated[0].search(clause)).group(0)
     return None
 
 
-def names_asked_kind(question_s: str, clause_s: str, other: tuple[str, str]) -> bool:
-    """Whether a clause names the asked kind of the group in which `other` (a clause's figure
-    phrase and the clause) names another kind."""
+def names_asked_kind(question_s: str, clause_s: str, phrase_s: str, figure_clause_s: str) -> bool:
+    """Whether a clause names the asked kind of the group in which another clause's figure (its
+    phrase and clause given) is for another kind: a clause that may answer in its place."""
     q, clause = question_s.lower(), clause_s.lower()
-    phrase, whole = (t.lower() for t in other)
     for group in _compiled():
-        stated = [k for k in group if k.search(phrase)] or [k for k in group if k.search(whole)]
+        stated = _stated(group, phrase_s.lower(), figure_clause_s.lower())
         if stated and any(k.search(q) for k in group if k not in stated):
             return any(k.search(q) and k.search(clause) for k in group)
     return False

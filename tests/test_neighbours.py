@@ -49,6 +49,5 @@ def test_a_doctor_is_not_a_postdoc_and_the_clause_says_which_when_the_phrase_doe
 
 
 def test_a_clause_naming_the_asked_kind_can_stand_in():
-    other = ("全市千人口床位数达9.5张", HEALTH)
-    assert names_asked_kind("千人口医师数", HEALTH, other)
-    assert not names_asked_kind("注册护士数", HEALTH, other)
+    assert names_asked_kind("千人口医师数", HEALTH, "全市千人口床位数达9.5张", HEALTH)
+    assert not names_asked_kind("注册护士数", HEALTH, "全市千人口床位数达9.5张", HEALTH)
