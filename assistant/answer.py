@@ -241,17 +241,19 @@ def _shared_stretch(a: str, b: str) -> str:
     return best
 
 
-def _case_facts(q_s: str) -> set[str]:
+@lru_cache(maxsize=256)
+def _case_facts(q_s: str) -> frozenset[str]:
     """What a question sets out about its own case: classes of person and figures with their
-    unit's first character ("E类人才租60平米、月租30块" → E类, 60平, 30元), in either language."""
+    unit's first character ("E类人才租60平米、月租30块" → E类, 60平, 30元), in either language.
+    Cached: the evidence check, the value check and the composer each ask for it."""
     q = q_s.replace("块", "元")
     q = re.sub(r"(\d+)\s*(?:m²|m2|sq\.? ?m\b|square met(?:re|er)s?)", r"\1平", q, flags=re.I)
     q = re.sub(r"(\d+)\s*(?:yuan|rmb)\b", r"\1元", q, flags=re.I)
     q = re.sub(r"\b([A-F])-?(?:category|class)\b|\b(?:category|class) ([A-F])\b", r"\1\2类", q)
-    return _class_letters(q) | {m.group(1) + m.group(2) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff])", q)}
+    return frozenset(_class_letters(q)) | {m.group(1) + m.group(2) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff])", q)}
 
 
-def _case_match(facts: set[str], example_s: str) -> int:
+def _case_match(facts: frozenset[str], example_s: str) -> int:
     """How many of a question's case facts a worked example states."""
     letters = _class_letters(example_s)
     return sum(f in letters or f in example_s for f in facts)
@@ -896,7 +898,7 @@ class Answerer:
         return any(weight >= ONLY_ELSEWHERE_IDF and w in about.simplified and w not in own
                    for w, weight in weights.items())
 
-    def _works_through(self, facts: set[str], c: Clause) -> bool:
+    def _works_through(self, facts: frozenset[str], c: Clause) -> bool:
         """Whether a clause belongs to a worked example of the case a question sets out."""
         return _is_example(c) and _case_match(facts, self._chunk_s[self._position[c.chunk.id]]) >= CASE_FACTS
 
