@@ -284,6 +284,8 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     got = 0.0
     letters = _class_letters(text_s)
     for w, wt in weights.items():
+        if w.isdigit() and not re.search(r"(?<![\d.])" + w + r"(?![\d.])", text_s):
+            continue  # "我妈80岁" says nothing of a clause's 800元
         if w in text_s or w in letters:
             got += wt
         elif partial and len(w) > 2:
@@ -340,7 +342,13 @@ _FUNCTION_CHARS = frozenset("能上到在了着过的得地和与及或把被让
 def _topic_words(question_s: str) -> tuple[str, ...]:
     # a quoted term ("“不打烊政府”是啥意思") is one topic, however jieba would cut it
     quoted = re.findall(r"[“\"「『]([\u4e00-\u9fff]{2,12})[”\"」』]", question_s)
-    return tuple(quoted) + tuple(w for w in content_words(_ASK_WORDS.sub(" ", question_s)) if w.strip())
+    # a pollutant's name is one word: the 2.5 of PM2.5 is no figure to find (2.5平方米)
+    pollutants = tuple(m.upper() for m in _POLLUTANT.findall(question_s))
+    rest = _POLLUTANT.sub(" ", _ASK_WORDS.sub(" ", question_s))
+    return tuple(quoted) + pollutants + tuple(w for w in content_words(rest) if w.strip())
+
+
+_POLLUTANT = re.compile(r"PM\s*(?:2\.5|10)", re.I)
 
 
 def _figure_score(c: Clause) -> float:
@@ -405,16 +413,19 @@ class Answerer:
         if p.ask.section and "definition" not in p.ask.needs:
             # "二(七)营造的“五个一样”分别是哪五个": the clause spelling the term out, not the section
             yield self.structure.answer_section(p, hits)
-        if p.ask.kind == "benefits":
+        if p.ask.kind == "benefits" and "family" not in p.ask.needs:
+            # "配偶随迁落户有什么政策" asks about the spouse, not what the talent gets
             yield self.structure.answer_benefits(p, hits)
 
     # -- everything else: pick the clause that carries the fact
     def _clauses(self, p: Parsed, hits: list[Hit], qv) -> list[Clause]:
         weights = _weights(_topic_words(_topic_text(p)), self.retriever)
         anchors = list(weights)
+        own: list[str] = []
         if p.leans_on is not None:
             # "农村的呢" after a question about towns: 农村…8.6%, not 城镇…7.5%, in the same clause
-            anchors = 2 * list(_weights(_topic_words(_topic_text(p, p.asked)), self.retriever)) + anchors
+            own = list(_weights(_topic_words(_topic_text(p, p.asked)), self.retriever))
+            anchors = 2 * own + anchors
         out = []
         # "老旧小区改造6100个，其中2022年度完成多少个": a figure the question states is not the answer,
         # unless the question states it to have it confirmed ("是打8.5折吧")
@@ -455,6 +466,12 @@ class Answerer:
                 cover = _coverage(weights, text_s + " " + path_s)
                 figure = find_figure(p.ask.value, text_s, anchors, given, whole) \
                     if p.ask.kind == "value" and (whole is None or whole.text in self._chunk_s[h.position]) else None
+                mine = find_figure(p.ask.value, text_s, own, given, whole) if figure is not None and own else None
+                if mine is not None and mine.fit == 0:
+                    # "PM2.5呢？" after a share was asked: the follow-up's subject states a figure of
+                    # its own kind (38微克), not the earlier subject's 80%
+                    named = find_figure("count", text_s, own, given)
+                    figure = named if named is not None and named.fit > 0 else figure
                 if len(_CJK.findall(text)) <= SHORT_REPLY and cover < SHORT_REPLY_COVER:
                     continue  # "不能。": its similarity is its heading's; it answers only that question
                 if c.kind == "heading" or (s == c.start and e - s <= TITLE_CHARS and c.section_path
@@ -482,6 +499,11 @@ class Answerer:
             clauses = [c for c in clauses if c.chunk.doc_id == anchor]
             if not clauses:
                 return self._abstain(p, retrieved, [], "value")
+        elif p.leans_on is not None and p.previous_answer:
+            # "那要交满几年社保才能买" after "…人才公寓…8.5折": the earlier answer's figure ties
+            # the conversation to its document (not the urgent-talent rules' 6个月社保)
+            earlier = self._anchored_document(to_simplified(p.previous_answer.strip().split("\n")[0]))
+            clauses = [c for c in clauses if c.chunk.doc_id == earlier] or clauses
         if has_cjk(p.asked) and p.leans_on is None and _topic_words(to_simplified(_topic_text(p))):
             # a Chinese question is not answered by a clause that uses none of its words (nor
             # their policy terms) on similarity alone: the encoder matches 政策 to 政策
@@ -628,6 +650,9 @@ class Answerer:
                        and not (need == "conditions" and self._conditions_elsewhere(c.simplified))
                        and (self._chunk_cover(p, c, NEEDS[need] if need in PERSON_NEEDS else "") >= cover_needed
                             or need in ("money", "free") and c.cover >= CLAUSE_NEED_COVER
+                            # "十大工程的钱从哪来": the clause most about the question says who pays;
+                            # the city's funds for the ten projects do not pay for 微型消防站
+                            or need == "funder" and c is best
                             or need == "name" and c.cover >= NAME_CLAUSE_COVER
                             or classes & _class_letters(c.simplified) and c.cover >= CLAUSE_NEED_COVER
                             or self._works_through(facts, c))]
@@ -693,9 +718,11 @@ class Answerer:
             # "学生体质健康的“优秀率”目标是多少": the policy names no such indicator (its 50% is the 优良率);
             # a quoted everyday name ("人才房") is still looked up
             return self._abstain(p, retrieved, clauses, "value")
-        if quoted and quoted.group(1) in self.structure.corpus_s and quoted.group(1) not in best_v.simplified \
+        if quoted and quoted.group(1) in self.structure.corpus_s \
+                and quoted.group(1) not in best_v.simplified + self._path_s[self._position[best_v.chunk.id]] \
                 and not any(c.value for c in clauses if quoted.group(1) in c.simplified):
             # "8.5折的那个“政策面积”是多少平方米": the clauses using the quoted term state no figure
+            # (a heading quoted, "“山更绿”的森林覆盖率", names the clauses under it)
             return self._abstain(p, retrieved, clauses, "value")
         stated = _named_without_figure(expand_query(to_simplified(asked_sentence(p.asked))), pool, best_v)
         if stated is not None and p.leans_on is None and len(_shared_stretch(q_s, stated.simplified)) >= STATED_AGAIN \
@@ -713,7 +740,10 @@ class Answerer:
                 and not _NOTICE_ASKED.search(q_s + " " + _topic_text(p)):
             # "公示5个工作日" is how long a list is posted, not how long processing or payment takes
             return self._abstain(p, retrieved, clauses, "value")
-        if self._counts_something_else(p, q_s, best, best_v):
+        if self._counts_something_else(p, q_s, best, best_v) \
+                or self._counts_something_else(p, q_s, max(clauses, key=lambda c: c.cover), best_v):
+            # the clause most about the question may rank below the figure's on similarity
+            # ("创业孵化器的场地租金减免几个月": the rent subsidy's 36个月 ranks above 孵化器's clause)
             return self._abstain(p, retrieved, clauses, "value")
         asked = _asked_part(q_s)
         if asked and p.leans_on is None and not self._works_through(facts, best_v) \
@@ -771,6 +801,14 @@ class Answerer:
             return clauses
         # as close to the best as the glossary's alternatives allow (农村 or 乡村 or 城乡)
         return [c for c, x in zip(clauses, own) if x >= FOCUS_COVER * top]
+
+    def _replies_to_question(self, chunk) -> bool:
+        """Whether a chunk is the reply under a question heading (a FAQ's "九、…是连续计算还是
+        可以间断？…" — its path keeps the heading only up to the first comma)."""
+        if not chunk.section_path:
+            return False
+        heading = self.docs[chunk.doc_id].text[:chunk.start].rstrip().rsplit("\n", 1)[-1]
+        return heading.endswith(("？", "?")) and heading.startswith(chunk.section_path[-1].strip()[:8])
 
     def _cite(self, c: Clause) -> Citation:
         return cite(self.docs[c.chunk.doc_id], c.chunk, c.start, c.end)
@@ -934,8 +972,7 @@ class Answerer:
     def _compose(self, p: Parsed, best: Clause, clauses: list[Clause], retrieved) -> Answer:
         doc = self.docs[best.chunk.doc_id]
         citations = [self._cite(best)]
-        if best.chunk.kind == "text" and best.chunk.section_path \
-                and best.chunk.section_path[-1].rstrip().endswith(("？", "?")) \
+        if best.chunk.kind == "text" and self._replies_to_question(best.chunk) \
                 and best.chunk.end - best.chunk.start <= QA_REPLY_CHARS and p.ask.kind != "value":
             # a question-and-answer document: its short reply reads whole ("不能。…终止发放。")
             citations = [cite(doc, best.chunk, best.chunk.start, best.chunk.end)]

@@ -88,6 +88,8 @@ NEEDS = {
                   r"(?<!公示)(几|多少)个?工作日|几天能(办|批|审)|"
                   r"办(理)?(下来|好|完)要?多久)|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
     "interest": r"利率|利息|interest rates?|(?<!without )(?<!no )\binterest\b(?!-free)",
+    # who pays: "微型消防站由谁出钱建" is not answered by a clause that only says it is built
+    "funder": r"谁(来)?(出钱|出资|掏钱|买单|付钱|投钱)|(钱|资金|经费|费用)(由|是)谁(来)?(出|承担|负担|支付|保障)|(钱|资金|经费)(从|由)哪(里|儿)?(来|出)|(资金|经费)来源|\bwho (pays|funds|will pay|is paying|finances)\b|\bpaid for by\b|\bfunded by\b|\bsource of (the )?(money|funds?|funding)\b",
     "tax": r"契税|个税|所得税|房产税|税收|减税|免税|退税|税率|交.{0,2}税|缴税|纳税|\btax(es)?\b",
     # who may get it: a clause must speak of that kind of person to say yes or no
     "foreigner": r"外国人|外籍|老外|\bforeigners?\b|\bforeign (nationals?|citizens?|residents?|workers?|passports?)\b|\bexpats?\b|work permit",
@@ -98,6 +100,7 @@ NEEDS = {
     "family": r"(配偶|子女|家属|随迁|老婆|老公)[^，。？?]{0,12}(工作|就业|入学|上学|读书|落户|安置|照顾|安排)|"
               r"(人才|引进)[^。？?]{0,16}(孩子|小孩|娃)[^，。？?]{0,8}(上学|入学|读书)|"
               r"\b(spouse|my (wife|husband)|family members?)\b.{0,30}\b(jobs?|work|employment|school|settle)|"
+              r"\b(jobs?|employment)\b.{0,20}\bfor (the |my |his |her |their )?(spouses?|wife|husband)\b|"
               r"\b(talents?|recruited|urgent)\b.{0,60}\bchildren\b.{0,20}\b(enrol|school)",
     "retiree": r"退休(人员|的人|老人|职工)?[^，。？?]{0,8}(能不能|可不可以|能|可以|算不算|有没有份|也能)|"
                r"\bretirees?\b[^.?]{0,30}\b(can|get|eligible|qualify)\b|\bcan (a )?retirees?\b",
@@ -128,7 +131,7 @@ NEEDS = {
 
 _VALUE_CUES = [
     ("discount", r"几折|打折|折扣|多少折|优惠多少|discount"),
-    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|loan)|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|多少万?块|几块钱|几万块|几万元|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
+    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|loan)|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|多少万?块|减免多少|免多少|几块钱|几万块|几万元|金额|钱数|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|寿命|活到|how old|age limit|minimum age|expected to live|life expectancy|live to"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
     ("units", r"how many|(?<![哪第好])(多少|几)(个(?![“\"「]|字)|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户|万人|万(?![元块]))"),
@@ -207,7 +210,7 @@ def section_ref(q: str) -> str:
         # "第十个工程的第3点": an item of that project
         item = re.match(rf"[^，,。？?第]{{0,4}}第\s*(\d{{1,2}}|[{_CN_NUM}])\s*(?:点|条|项|小项)", s[m.end():])
         return f"二({n})" + (str(_CN_DIGIT.get(item.group(1), item.group(1))) if item else "")
-    if re.search(r"(十大工程|十项工程)[^，,。？?]{0,4}最后一(个|项)", s):
+    if re.search(r"(十大工程|十项工程)[^，,。？?]{0,4}最后一(个|项)|^[^，,。？?]{0,4}最后一(个|项)(工程|大工程)", s):
         return "二(十)"
     if re.search(r"(十大工程|十项工程)(分别|具体|都)?(有|是|包括|指)(哪些|哪几|哪十|什么)个?(工程|项目)?(?=[?？，,。]|$)|"
                  r"哪十(大|项|个)工程|what are the ten (major )?projects|list the ten", s, re.I):
@@ -244,10 +247,12 @@ def _int_to_cn(n: int) -> str:
 
 
 # Chengdu (Sichuanese) words for what is asked: "补好多钱" is "补多少钱", "咋个报名" is "怎么报名"
-_DIALECT = [(re.compile(r"好多(?=钱|亿|万元|元|块|平|米|公里|折)|(?<=[是有要补交花给拿领收住改建修装])好多"), "多少"),
+_DIALECT = [(re.compile(r"好多(?=钱|亿|万元|元|块|平|米|公里|折|[？?呢哦嘛喃]|$)|(?<=[是有要补贴交缴发花给拿领收住改建修装])好多"), "多少"),
             (re.compile(r"咋个|咋子"), "怎么"), (re.compile(r"啥子"), "什么"), (re.compile(r"晓得"), "知道"),
             (re.compile(r"有没得|有莫得"), "有没有"),
-            (re.compile(r"甚么"), "什么"),  # Taiwan's and Hong Kong's 甚麼 (OpenCC keeps it as 甚么) (re.compile(r"(?<!有)(没得|莫得)"), "没有"),
+            (re.compile(r"(?<!有)(没得|莫得)"), "没有"),
+            (re.compile(r"甚么"), "什么"),  # Taiwan's and Hong Kong's 甚麼 (OpenCC keeps it as 甚么)
+            (re.compile(r"好(?=[长久远大高][？?呢哦嘛喃]*$)"), "多"),  # "总共能领好久？" asks how long
             # Cantonese, as Hong Kong residents write: "夹几多钱", "系边几个", "喺成都睇病"
             (re.compile(r"系(?=边|咪|唔|乜)|(?<=具体|实际)系"), "是"),
             (re.compile(r"几多"), "多少"), (re.compile(r"边几"), "哪几"), (re.compile(r"边个"), "哪个"),

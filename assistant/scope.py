@@ -24,7 +24,7 @@ NEED_EVIDENCE = {
     "place": re.compile(r"新城|区域(?![^，。]{0,3}医疗|性)|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|(?<![〕\]\d])\d+号|[\u4e00-\u9fff]山(?!水)|公园|街道|乡镇"),
     "address": re.compile(r"地址|(?<![〕\]\d])\d+号|[路街巷]\d+"),
     "hours": re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|开放时间|营业时间"),
-    "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|十三五|次年|次月|当月"),
+    "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|十三五|次年|次月|当月|之日起"),
     "deadline": re.compile(r"\d+\s*月|截止|截至"),
     "materials": re.compile(r"材料|证件|复印件|证明|承诺书|执照|申请表"),
     "procedure": re.compile(r"申请|申报|登记|报名|登录|提交|流程|步骤|程序"),
@@ -44,6 +44,7 @@ NEED_EVIDENCE = {
     "sanction": re.compile(r"罚|追回|不得申报|取消|诚信档案|追究"),  # what happens to who breaks the rules
     "budget": re.compile(r"投资|投入|预算|资金|经费"),
     "tax": re.compile(r"税"),
+    "funder": re.compile(r"财政|资金|出资|经费|投资|投入|筹集"),
     "education": re.compile(r"学历|学位|本科|硕士|博士|大专|专科|毕业"),
     "sport": re.compile(r"足球|篮球|排球|乒乓|羽毛球|网球|马拉松|游泳|田径|棋"),
     "free": re.compile(r"免费|免收|免除|减免|不收|\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
@@ -117,6 +118,10 @@ def district_share(asked: str, q_s: str) -> bool:
     for part in re.split(r"[，,。？?；;!！]", q_s):
         m = DISTRICTS.search(part)
         if not m:
+            # "我住高新区，我们区分到的改造任务是多少个": the asker's district, named before
+            if re.search(r"(我们|咱们|咱)(这个)?[区县]里?[^，。？?]{0,2}(分到|分得|分配|摊到|轮到|的?任务)", part) \
+                    and re.search(r"多少|几", part):
+                return True
             continue
         before = part[:m.start()]
         # where the asker lives or works is context; "我们高新区能分到几个" asks for the district's share
@@ -289,8 +294,8 @@ OFF_TOPIC = re.compile(
     # arrangements residents often ask about that no document here mentions
     r"限行|尾号|摇号|消费券|划片|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
-    r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
-    r"\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum (monthly )?wage|retirement age|gdp|unemployment rate|inflation|second child)\b",
+    r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|(怎么|咋)做才(好吃|巴适|正宗|地道)|麻婆豆腐|回锅肉|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
+    r"\b(can|could) you recommend\b|\bbest (hospitals?|doctors?|surgeons?|clinics?)\b|\b(hospitals?|doctors?|surgeons?|clinics?)\b.{0,30}\b(is|are) (the )?best\b|\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum (monthly )?wage|retirement age|gdp|unemployment rate|inflation|second child)\b",
     re.I)
 
 
@@ -325,6 +330,7 @@ ABSTAIN = {
     "issued": "政策原文没有写明印发日期。",
     "budget": "政策原文没有写明投入或预算的金额。",
     "tax": "政策原文没有涉及税收或减免税的规定。",
+    "funder": "政策原文没有写明由谁出资。",
     "free": "政策原文没有写明是否收费或免费。",
     "sport": "政策原文没有写明是哪项运动。",
     "education": "政策原文没有写明学历要求。",
@@ -377,6 +383,7 @@ ABSTAIN_EN = {
     "issued": "The policy text does not give its date of issue.",
     "budget": "The policy does not state how much will be invested or budgeted.",
     "tax": "The policy says nothing about taxes or tax relief.",
+    "funder": "The policy does not say who pays for it.",
     "free": "The policy does not say whether this is free or what it costs.",
     "sport": "The policy does not say which sport this is.",
     "education": "The policy states no education requirement for this.",
