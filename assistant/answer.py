@@ -554,8 +554,11 @@ class Answerer:
         classes = _class_letters(q_s)
         if classes and p.leans_on is None:
             # "F类人才能享受吗", "我是C类人才…按多少比例": the clauses about that class of person
-            # (A、B、C类…70%, not the 90% cap on all rents), when there are any
-            pool = [c for c in pool if classes & _class_letters(self._chunk_s[self._position[c.chunk.id]])] or pool
+            # (A、B、C类…70%, not the 90% cap on all rents), when there are any; when none of them
+            # states a figure of the asked kind, the figure for every class ("E类人才…最多能领多久": 36个月)
+            classed = [c for c in pool if classes & _class_letters(self._chunk_s[self._position[c.chunk.id]])]
+            if p.ask.kind != "value" or any(c.figure for c in classed):
+                pool = classed or pool
         if pool is not clauses and p.ask.kind == "value" and not any(c.figure for c in pool) \
                 and analyse(p.asked).kind == "statement":
             # "那燃气这块呢？" after a "how much" question: the new topic may state no figure
@@ -582,6 +585,9 @@ class Answerer:
                 return self._abstain(p, retrieved, clauses, "value")
         if p.ask.kind == "value":
             return self._answer_value(p, q_s, fitting, clauses, best, retrieved)
+        if not _case_facts(q_s):
+            # "补贴金额从哪天开始算": a worked example's months are its case's, not the rule
+            fitting = [c for c in fitting if not self._in_worked_example(c)] or fitting
         best = max(fitting, key=lambda c: c.score)
         if self._discount_of_another(p, q_s, best):
             return self._abstain(p, retrieved, clauses, "value")
@@ -801,6 +807,13 @@ class Answerer:
             return clauses
         # as close to the best as the glossary's alternatives allow (农村 or 乡村 or 城乡)
         return [c for c, x in zip(clauses, own) if x >= FOCUS_COVER * top]
+
+    def _in_worked_example(self, c: Clause) -> bool:
+        """Whether a clause is part of a worked example, which may run over several paragraphs
+        of its section after "例如：…" ("第一段2月至6月补贴金额为…")."""
+        head = self._position.get(c.chunk.id.split("/p")[0])
+        start = self.index.chunks[head].start if head is not None else c.chunk.start
+        return _is_example(c) or any(o in self.docs[c.chunk.doc_id].text[start:c.start] for o in EXAMPLE_OPENERS)
 
     def _replies_to_question(self, chunk) -> bool:
         """Whether a chunk is the reply under a question heading (a FAQ's "九、…是连续计算还是

@@ -291,7 +291,7 @@ ENGLISH = {
     "bicycle": "自行车", "cycling": "骑行 自行车", "walking": "步行", "pedestrian": "步行 人行",
     "tram": "有轨电车", "waiting time": "候车时间", "transfer": "换乘", "stations": "站点",
     "neighborhood": "社区", "neighbourhood": "社区", "compound": "小区", "compounds": "小区",
-    "residential": "小区 住宅", "rebuild": "改造", "shantytown": "棚户区", "urban villages": "城中村",
+    "residential": "小区 住宅", "rebuild": "改造", "shantytown": "棚户区", "urban villages": "城中村", "urban village": "城中村", "urban-village": "城中村", "work plan": "工作方案", "group of cities": "城市行列", "ranks of": "行列", "work plans": "工作方案", "draw up": "制定",
     "heritage": "历史文化", "historic": "历史", "festival": "节", "concerts": "演出",
     "performances": "演出", "reading": "阅读", "bookstores": "书店", "fitness": "健身",
     "stadiums": "体育场地", "marathon": "马拉松", "observer": "观察员", "observers": "观察员",

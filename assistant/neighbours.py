@@ -76,6 +76,9 @@ GROUPS: list[list[tuple[str, ...]]] = [
      ("供气", "燃气", "天然气", "gas supply")],
     # what is checked for safety
     [("食品", "food"), ("药品", "基本药物", "medicine", "drug"), ("化妆品", "cosmetic"), ("农产品", "farm produce")],
+    # what residents earn and spend per head
+    [("可支配收入", "disposable income"), ("消费支出", "消费性支出", "consumption expenditure", "consumer spending",
+                                             "spending per")],
     # green cover
     [("森林覆盖率", "forest cover"), ("绿化覆盖率", "green cover"), ("湿地", "wetland"), ("草地", "草原", "grassland")],
 ]

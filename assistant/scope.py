@@ -34,8 +34,8 @@ NEED_EVIDENCE = {
     "name": re.compile(r"[“《][^”》]{2,24}[”》]"),
     "processing": re.compile(r"工作日|日内|个月内办结|办结|时限"),
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
-    # which office does it; a 重点单位, 培养单位 or 工作单位 is what it is done for or at
-    "department": re.compile(r"局|委员会|人社|财政(?!资金)|住建|部门|(?<!重点|培养|文保|工作|事业)单位"),
+    # which office does it (人社局, not 布局); a 重点单位, 培养单位 or 工作单位 is what it is done for or at
+    "department": re.compile(r"(?<![布格结大全当开胜出])局|委员会|人社|财政(?!资金)|住建|部门|(?<!重点|培养|文保|工作|事业)单位"),
     "payday": re.compile(r"\d+月[^，。；]{0,20}(发放|拨付|到账)|(发放|拨付|到账)[^，。；]{0,20}\d+月"),
     "operator": re.compile(r"公司|集团|银行"),  # who runs or pays for it: a named company or bank
     "person": re.compile(r"同志|(?<!城)市长|书记|主任"),  # a named official

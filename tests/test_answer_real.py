@@ -398,6 +398,13 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "麻婆豆腐咋个做才巴适？",
     "Which hospital in Chengdu is best for a knee replacement?",
     "創業孵化器的場地租金可以減免幾個月？",  # 36个月 is the rent subsidy's, ranked above 孵化器's clause
+    # round 28: 布局 names no office; spending is not income; what is counted must be named
+    "买人才公寓打8.5折，要到哪个部门去申请？",
+    "到2025年城镇居民人均消费支出的目标是多少？",  # 7.5% is the growth of disposable income
+    "社區健康師要什麼資格?怎麼考?",
+    # who asks is told before the question: only a clause about such a person can say yes
+    "I'm a foreigner with a work permit. Can I buy a talent apartment at the discount?",
+    "我是外国人。我能买人才公寓打折吗？",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -467,6 +474,16 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("最后一个工程叫啥子名字？", "全龄友好包容社会营建工程"),
     ("人才租金补贴从哪天开始算钱", "登记完成之日起"),
     ("人才租房補貼中間斷了，後面還能接著累計嗎？", "可以間斷累計"),  # the reply under FAQ 九's heading
+    # round 28
+    ("E类人才租保租房，补贴最多能领多久？", "36个月"),  # the limit for every class, though E类 is named
+    ("人才租金补贴的金额从哪天开始算？", "登记完成之日"),  # a date asked, not the worked example's months
+    ("Where was this policy text originally published?", "成都日報"),
+    ("How many urban-village households are to be renovated?", "6800"),
+    ("What must each district or county draw up for its own area?", "工作方案"),
+    ("Which two bodies jointly issued the opinion on the ten projects for a happy and beautiful life?", "中共成都市委"),
+    # a foreigner who only tells it, and asks a figure for everyone
+    ("I'm a Korean expat and I love shopping for international brands. How many first stores of international "
+     "brands does Chengdu plan to bring in?", "1000"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
