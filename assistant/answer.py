@@ -714,6 +714,9 @@ class Answerer:
             phrase = figure_phrases(best_v.simplified, to_simplified(best_v.value))[0]
             own_kind = [c for c in with_value if names_asked_kind(q_s, c.simplified, phrase, best_v.simplified)
                         and not _of_another_kind(q_s, c)]
+            if not own_kind and p.leans_on is not None and _KIND_CONFIRMED.search(q_s):
+                # "乡村社区呢，也是步行吗": the clause about the conversation's subject says which kind
+                return self._compose(p, best_v, clauses, retrieved)
             if not own_kind:
                 return self._abstain(p, retrieved, clauses, "neighbour")
             best_v = max(own_kind, key=_figure_score)
@@ -746,10 +749,9 @@ class Answerer:
                 and not _NOTICE_ASKED.search(q_s + " " + _topic_text(p)):
             # "公示5个工作日" is how long a list is posted, not how long processing or payment takes
             return self._abstain(p, retrieved, clauses, "value")
-        if self._counts_something_else(p, q_s, best, best_v) \
-                or self._counts_something_else(p, q_s, max(clauses, key=lambda c: c.cover), best_v):
-            # the clause most about the question may rank below the figure's on similarity
-            # ("创业孵化器的场地租金减免几个月": the rent subsidy's 36个月 ranks above 孵化器's clause)
+        # the clause most about the question may rank below the figure's on similarity
+        # ("创业孵化器的场地租金减免几个月": the rent subsidy's 36个月 ranks above 孵化器's clause)
+        if self._counts_something_else(p, q_s, (best, max(clauses, key=lambda c: c.cover)), best_v):
             return self._abstain(p, retrieved, clauses, "value")
         asked = _asked_part(q_s)
         if asked and p.leans_on is None and not self._works_through(facts, best_v) \
@@ -852,11 +854,12 @@ class Answerer:
         holding = [d for d, text in self._doc_unspaced.items() if all(x in text for x in stated)]
         return holding[0] if len(holding) == 1 else ""
 
-    def _counts_something_else(self, p: Parsed, q_s: str, best: Clause, best_v: Clause) -> bool:
+    def _counts_something_else(self, p: Parsed, q_s: str, about: tuple[Clause, ...], best_v: Clause) -> bool:
         """Whether the figure found counts something other than what the question asks about.
 
         Args:
-            best: the clause most about the question; best_v: the clause whose figure was found
+            about: the clauses most about the question (best ranked, best covering);
+            best_v: the clause whose figure was found
         """
         part = _PART_ASKED.search(q_s)
         return bool(
@@ -868,9 +871,9 @@ class Answerer:
             or p.ask.value == "money" and p.leans_on is None and self._other_subsidy(p, best_v)
             # "菜市场标准化改造每家补贴多少钱": 菜市场 is the ten projects' word, the urgent-talent
             # rules' 10万元 per company is about something else; "租赁码有效期多久": not their 5年
-            or p.ask.value in ("money", "duration", "percent") and best.chunk.doc_id != best_v.chunk.doc_id
-            and best.cover > best_v.cover
-            and self._only_elsewhere(p, q_s, best, best_v)
+            or p.ask.value in ("money", "duration", "percent") and any(
+                best.chunk.doc_id != best_v.chunk.doc_id and best.cover > best_v.cover
+                and self._only_elsewhere(p, q_s, best, best_v) for best in about)
             # "How many elderly canteens…": 10000张 counts beds; "how many metro lines": not 850公里
             or not has_cjk(p.asked) and not _counted_as_asked(p.asked, best_v.value)
             # "二类应急避难场所呢，建多少个": 23个 are the first-class ones
@@ -1042,6 +1045,9 @@ class Answerer:
 # ------------------------------------------------------------------ text
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+_KIND_CONFIRMED = re.compile(r"(也|还|都)?是[^，。？?]{1,6}(吗|么|吧)[？?]?$")
 
 
 def _of_another_kind(q_s: str, c: Clause) -> bool:

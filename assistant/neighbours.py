@@ -76,6 +76,8 @@ GROUPS: list[list[tuple[str, ...]]] = [
      ("供气", "燃气", "天然气", "gas supply")],
     # what is checked for safety
     [("食品", "food"), ("药品", "基本药物", "medicine", "drug"), ("化妆品", "cosmetic"), ("农产品", "farm produce")],
+    # town and country: the policy sets a figure for one and not always for the other
+    [("城市社区", "城镇社区", "urban communit", "city communit"), ("乡村社区", "农村社区", "rural communit", "village communit")],
     # what residents earn and spend per head
     [("可支配收入", "disposable income"), ("消费支出", "消费性支出", "consumption expenditure", "consumer spending",
                                              "spending per")],
@@ -142,10 +144,17 @@ def other_kind(question_s: str, phrase_s: str, clause_s: str = "") -> tuple[str,
 
 def names_asked_kind(question_s: str, clause_s: str, phrase_s: str, figure_clause_s: str) -> bool:
     """Whether a clause names the asked kind of the group in which another clause's figure (its
-    phrase and clause given) is for another kind: a clause that may answer in its place."""
-    q, clause = question_s.lower(), clause_s.lower()
+    phrase and clause given) is for another kind: a clause that may answer in its place.
+
+    It must also keep the kinds of other groups that the question and the figure's clause agree
+    on: "城市社区的骑行生活圈" is not answered by a 城市社区 clause about children's parks, since
+    the 乡村社区 clause was right about 骑行."""
+    q, clause, figure_clause = question_s.lower(), clause_s.lower(), figure_clause_s.lower()
     for group in _compiled():
-        stated = _stated(group, phrase_s.lower(), figure_clause_s.lower())
+        if any(k.search(q) and k.search(figure_clause) and not k.search(clause) for k in group):
+            return False
+    for group in _compiled():
+        stated = _stated(group, phrase_s.lower(), figure_clause)
         if stated and any(k.search(q) for k in group if k not in stated):
             return any(k.search(q) and k.search(clause) for k in group)
     return False

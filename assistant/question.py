@@ -72,9 +72,9 @@ NEEDS = {
     "materials": r"(?<!假)材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
     "procedure": r"(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(实名)?(申请|注册|登录|报名|办理|参加|加入|认证)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact|\bweb ?address\b|\burl\b",
-    "phone": r"(?<!打)电话(?!回访)|热线|号码|客服|phone|hotline",
+    "phone": r"(?<!打)(?<!诈骗)(?<!骚扰)电话(?!回访)|热线|号码|客服|\b(tele)?phones?\b(?! (app|use))|hotline",
     "conditions": r"(报名|申请|入选|招募)条件|(?<!这些)(?<!这个)算不算|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|资格证|什么证书?|证书要求|要考什么证|怎么考|\bcriteria\b|\bwhat qualifies\b|eligibility|who is eligible|am i eligible|are we eligible",
-    "names": r"\bwhich (specific |foreign |international )?(hospitals|schools|universities|companies|firms|enterprises|jobs|positions|occupations)\b|"
+    "names": r"\bwhich (specific |foreign |international )?(hospitals?|schools|universities|companies|firms|enterprises|jobs|positions|occupations)\b|"
              r"\bwhich (specific )?(metro |subway )?lines\b|哪几条线|线路编号|具体是?指哪些(城市|国家|学校|医院|企业|岗位)|包括哪些岗位|有哪些岗位|有清单吗|(都|具体|分别)(有|是)哪(些|几)((所|家|座)|(个|条)?(学校|医院|公司|企业|小区|地方|项目))|名单(?![^，。？?]{0,16}(几|多少))|(指标|清单|名录|目录)[^，。？?]{0,4}(具体)?(有|是)哪些|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
     "name": r"叫什么名字|叫啥名|名字叫|(在|用|上|通过)哪个(系统|平台|网站|小程序|APP|App|app)|哪个(App|APP|app|软件|小程序|公众号)|what is it called|what('s| is) the name",
     # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
@@ -86,7 +86,7 @@ NEEDS = {
     # how long an office takes: "人才认定证书多久能办下来"
     "processing": r"(证|审批|手续|申请|认定|资格|执照|许可|码|补贴|资金)[^。？?]{0,12}(多久(能|可以|才能)?(办|批|审|下来|到账|拿到)|"
                   r"(?<!公示)(几|多少)个?工作日|几天能(办|批|审)|"
-                  r"办(理)?(下来|好|完)要?多久)|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
+                  r"办(理)?(下来|好|完)要?多久|到账[^。？?]{0,6}(多久|多长时间))|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
     "interest": r"利率|利息|interest rates?|(?<!without )(?<!no )\binterest\b(?!-free)",
     # who pays: "微型消防站由谁出钱建" is not answered by a clause that only says it is built
     "funder": r"谁(来)?(出钱|出资|掏钱|买单|付钱|投钱)|(钱|资金|经费|费用)(由|是)谁(来)?(出|承担|负担|支付|保障)|(钱|资金|经费)(从|由)哪(里|儿)?(来|出)|(资金|经费)来源|\bwho (pays|funds|will pay|is paying|finances)\b|\bpaid for by\b|\bfunded by\b|\bsource of (the )?(money|funds?|funding)\b",
@@ -303,7 +303,7 @@ def quoted_phrase(question: str) -> str:
 
 
 # Questions about the document itself: its title and issuers, or the source named at its end.
-_DOC_SUBJECT = r"这份|这个文件|该文件|本文件|文件|意见|这个政策|该政策|本政策|十大工程|\b(policy|document|opinions?)\b"
+_DOC_SUBJECT = r"这份|这个文件|该文件|本文件|文件|意见|这个政策|该政策|本政策|十大工程|\b(policy|document|opinions?|text)\b"
 _DOC_FACTS = {
     "title": r"(文件|意见|政策|十大工程|这份|这个|该|本)(的)?(正式|完整|全)?(标题|全称|全名|名称|题目|文件名|叫什么|名字)|"
              r"\btitle\b|full name|what is (it|the (policy|document)|this (policy|document)( document)?) called|\bname of (the|this) (policy|document|opinion)",
@@ -462,6 +462,9 @@ def normalise_history(history) -> list[Turn]:
     return turns
 
 
+_PRONOUN = re.compile(r"\b(it|its|they|them|their)\b", re.I)
+
+
 def is_follow_up(question: str) -> bool:
     q = question.strip()
     if _FOLLOW_UP.search(q):
@@ -469,6 +472,12 @@ def is_follow_up(question: str) -> bool:
     cjk = len(re.findall(r"[\u4e00-\u9fff]", q))
     if has_cjk(q) and cjk <= 6:
         return True
+    if not has_cjk(q) and _PRONOUN.search(q):
+        # "For how many days is it free?": "it" is the last topic when the question names
+        # hardly any policy term of its own
+        from .expand import expand_query
+
+        return len(expand_query(q)[len(q):].split()) <= 2
     # "是不是谁都能买？": no word of its own to be about, so it is about the last topic
     from .lexical import content_words
 
@@ -536,7 +545,7 @@ def asked_sentence(text: str) -> str:
 
 
 CONTEXT_CHARS = 8  # a shorter opening sentence is part of the question ("人才公寓。打几折？")
-_POLICY_SAYS = re.compile(r"[，,]\s*(?=(文件|政策|意见)(里|上|中)?(说|对|提到|规定|有没有说))")
+_POLICY_SAYS = re.compile(r"[，,]\s*(?=(文件|政策|意见)(里|上|中)?(说|对|提到|规定|有没有(说|提|讲|写)))")
 _FIRST_PERSON = re.compile(r"我|咱|俺|\b(I|I'm|I've|my|we|our|us)\b")
 
 

@@ -116,6 +116,12 @@ class Structure:
                          and word in _bare_title(c)]
                 if len(named) == 1:
                     return named
+            # "收入提升工程": the title's words in order, with some left out (居民收入水平提升工程)
+            gaps = ".*".join(map(re.escape, m.group(1)))
+            named = [c for c in self.index.chunks if c.kind == "heading" and _bare_title(c).endswith("工程")
+                     and len(m.group(1)) >= 3 and re.search(gaps, _bare_title(c))]
+            if len(named) == 1:
+                return named
         return []
 
     def name_section(self, p: Parsed) -> Parsed:

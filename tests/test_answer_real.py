@@ -264,6 +264,13 @@ def test_a_follow_up_about_another_indicator_gets_its_figure(real_assistant, q, 
     assert ans.answered and expected in ans.answer.splitlines()[0], ans.answer  # not 80%, not 2.5平方米
 
 
+def test_an_english_follow_up_with_it_leans_on_the_earlier_turn(real_assistant):
+    history = [{"role": "user", "content": "Is there somewhere young talents can stay when they first arrive in Chengdu?"},
+               {"role": "assistant", "content": "Yes, the upgraded Rongpiao (蓉漂) youth talent stations."}]
+    ans = real_assistant.ask("For how many days is it free?", history)
+    assert ans.answered and "7天" in ans.answer.splitlines()[0], ans.answer
+
+
 def test_a_spouses_job_is_a_family_arrangement_in_english_too(real_assistant):
     ans = real_assistant.ask("Will the city help find a job for the spouse of an urgently needed talent who moves to Chengdu?")
     assert not ans.answered and "spouse or children" in ans.answer.splitlines()[0], ans.answer
@@ -405,6 +412,10 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     # who asks is told before the question: only a clause about such a person can say yes
     "I'm a foreigner with a work permit. Can I buy a talent apartment at the discount?",
     "我是外国人。我能买人才公寓打折吗？",
+    # round 29: one named hospital, the time until money arrives, town and country
+    "Which hospital has been picked to become the national medical center in Chengdu?",
+    "企业引才补贴从申报到钱到账，一般要多长时间？",  # 3年 is a ban on applying again
+    "城市社区的骑行生活圈是几分钟？",  # 15分钟 by bike is the rural communities'; the towns' is on foot
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -481,6 +492,14 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("How many urban-village households are to be renovated?", "6800"),
     ("What must each district or county draw up for its own area?", "工作方案"),
     ("Which two bodies jointly issued the opinion on the ten projects for a happy and beautiful life?", "中共成都市委"),
+    ("收入提升工程的第3条叫什么？", "增加财产性收入"),
+    # round 29: a scam call told after the question, a flood told before it, smartphones, the end note
+    ("個人信息安全要得到怎樣的保護？老人常接到詐騙電話。", "個人信息安全得到充分保護"),
+    ("去年暴雨我们地下车库被淹了，文件有没有提减少“水淹停车场”？", "水淹停车场"),
+    ("My elderly neighbour struggles with smartphones. Does the policy mention help for older people using "
+     "digital services?", "讓老年人舒心長壽"),
+    ("According to the note at the very end, which outlet published this text?", "成都日報"),
+    ("城市社区步行生活圈是几分钟", "15分钟"),  # the project's title with words left out, not an article
     # a foreigner who only tells it, and asks a figure for everyone
     ("I'm a Korean expat and I love shopping for international brands. How many first stores of international "
      "brands does Chengdu plan to bring in?", "1000"),
