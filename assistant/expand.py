@@ -423,7 +423,7 @@ ENGLISH = {
     "youth groups": "青年社群",
     # (九) 智慧韧性安全
     "city brain": "城市大脑", "surveillance": "智慧安防", "ambulance": "智慧急救", "early warning": "预警",
-    "flood": "防洪排涝", "power outage": "供电", "natural gas": "天然气 供气", "hazardous chemicals": "危险化学品",
+    "never closes": "不打烊", "never closed": "不打烊", "never-closing": "不打烊", "flood": "防洪排涝", "flooded": "防洪排涝 积水 水淹停车场", "car parks": "停车场", "power outage": "供电", "natural gas": "天然气 供气", "hazardous chemicals": "危险化学品",
     "fire station": "消防队站", "privacy": "个人信息安全",
     "unified management": "一网统管", "smart city": "智慧城市", "smart community": "智慧社区", "citizen cloud": "天府市民云",
     "earthquake-resistant": "抗震设防", "earthquake warning": "地震监测 预警", "flood control": "防洪排涝", "standing water": "积水",

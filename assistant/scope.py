@@ -294,7 +294,7 @@ OFF_TOPIC = re.compile(
     # arrangements residents often ask about that no document here mentions
     r"限行|尾号|摇号|消费券|划片|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
-    r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|(怎么|咋)做才(好吃|巴适|正宗|地道)|麻婆豆腐|回锅肉|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
+    r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|(怎么|咋)做才(好吃|巴适|正宗|地道)|麻婆豆腐|回锅肉|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|房贷|按揭|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
     r"\b(can|could) you recommend\b|\bbest (hospitals?|doctors?|surgeons?|clinics?)\b|\b(hospitals?|doctors?|surgeons?|clinics?)\b.{0,30}\b(is|are) (the )?best\b|\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum (monthly )?wage|retirement age|gdp|unemployment rate|inflation|second child)\b",
     re.I)
 
@@ -322,7 +322,7 @@ ABSTAIN = {
     "interest": "政策原文没有写明利率或利息。",
     "department": "政策原文没有写明由哪个部门负责。",
     "payday": "政策原文没有写明每年具体哪个月发放到账。",
-    "operator": "政策原文没有写明由哪家公司或银行承担。",
+    "operator": "政策原文没有写明由哪家公司、银行或机构承担。",
     "person": "政策原文没有写明具体由哪位负责人牵头。",
     "appeal": "政策原文没有规定申诉或复核的途径。",
     "penalty": "政策原文没有规定罚款或处罚。",
@@ -375,7 +375,7 @@ ABSTAIN_EN = {
     "interest": "The policy does not state an interest rate.",
     "department": "The policy does not say which department is responsible for this.",
     "payday": "The policy does not state in which month the money is paid.",
-    "operator": "The policy does not name the company or bank that does this.",
+    "operator": "The policy does not name the company, bank or institution that does this.",
     "person": "The policy does not name the official in charge.",
     "appeal": "The policy sets out no way to appeal or have a decision reviewed.",
     "penalty": "The policy sets no fines or penalties.",

@@ -271,6 +271,13 @@ def test_an_english_follow_up_with_it_leans_on_the_earlier_turn(real_assistant):
     assert ans.answered and "7天" in ans.answer.splitlines()[0], ans.answer
 
 
+def test_a_follow_up_that_names_only_how_long_leans_on_the_earlier_turn(real_assistant):
+    history = [{"role": "user", "content": "C类人才租保租房补贴比例多少？"},
+               {"role": "assistant", "content": "C类人才补贴比例为70%，补贴面积上限50平方米。"}]
+    ans = real_assistant.ask("最长能领多少个月？", history)
+    assert ans.answered and "36个月" in ans.answer.splitlines()[0], ans.answer
+
+
 def test_a_spouses_job_is_a_family_arrangement_in_english_too(real_assistant):
     ans = real_assistant.ask("Will the city help find a job for the spouse of an urgently needed talent who moves to Chengdu?")
     assert not ans.answered and "spouse or children" in ans.answer.splitlines()[0], ans.answer
@@ -416,6 +423,11 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "Which hospital has been picked to become the national medical center in Chengdu?",
     "企业引才补贴从申报到钱到账，一般要多长时间？",  # 3年 is a ban on applying again
     "城市社区的骑行生活圈是几分钟？",  # 15分钟 by bike is the rural communities'; the towns' is on foot
+    # round 30: a price cap, which care home, a mortgage
+    "菜市场标准化改造以后，猪肉每斤最高限价是多少？",  # 400家 counts markets
+    "菜市场标准化改造以后，菜价会不会有最高限价？",
+    "特困老人集中供养是去哪家养老院？",
+    "人才租金補貼可以用來抵扣房貸嗎？",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -499,7 +511,8 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("My elderly neighbour struggles with smartphones. Does the policy mention help for older people using "
      "digital services?", "讓老年人舒心長壽"),
     ("According to the note at the very end, which outlet published this text?", "成都日報"),
-    ("城市社区步行生活圈是几分钟", "15分钟"),  # the project's title with words left out, not an article
+    ("城市社区步行生活圈是几分钟", "15分钟"),
+    ("Does the plan talk about a government that never closes?", "不打烊"),  # the project's title with words left out, not an article
     # a foreigner who only tells it, and asks a figure for everyone
     ("I'm a Korean expat and I love shopping for international brands. How many first stores of international "
      "brands does Chengdu plan to bring in?", "1000"),
