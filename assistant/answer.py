@@ -284,7 +284,7 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
     got = 0.0
     letters = _class_letters(text_s)
     for w, wt in weights.items():
-        if w.isdigit() and not re.search(r"(?<![\d.])" + w + r"(?![\d.])", text_s):
+        if w.isdigit() and not _whole_number(w).search(text_s):
             continue  # "我妈80岁" says nothing of a clause's 800元
         if w in text_s or w in letters:
             got += wt
@@ -292,6 +292,11 @@ def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> f
             grams = [w[i:i + 2] for i in range(len(w) - 1)]
             got += wt * sum(g in text_s for g in grams) / len(grams) * 0.8
     return got / sum(weights.values())
+
+
+@lru_cache(maxsize=256)
+def _whole_number(digits: str) -> re.Pattern:
+    return re.compile(r"(?<![\d.])" + re.escape(digits) + r"(?![\d.])")
 
 
 _ASK_WORDS = re.compile(r"一般(?!的)|文件说|文件上说|文件里说|哪一年|哪一天|一段|一句|一篇|一首|以后|还是|每人|每个人|结束|我住|我家|我们家|咱们|一个|一些|一下|何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")

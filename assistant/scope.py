@@ -161,6 +161,9 @@ def unknown_name(q_s: str, corpus_s: str) -> str:
     programme = re.search(r"[“\"「]([\u4e00-\u9fff]{2,14}(工程|行动|计划|专项|平台|系统))[”\"」]", q_s)
     if programme and programme.group(1) not in corpus_s:
         return programme.group(1)  # "“夜间经济繁荣工程”有哪些目标": no such programme
+    provision = re.search(r"(?:专门|特别)?(?:给|针对|面向|为)([\u4e00-\u9fff]{2,6})的(?:条款|政策|规定|措施|内容|条文)", q_s)
+    if provision and not any(w in corpus_s for w in [provision.group(1)] + segment(provision.group(1)) if len(w) >= 2):
+        return provision.group(1)  # "有没有专门给外卖骑手的条款": a group the policy never names a word of
     if not YES_NO.search(q_s) or not _NAME_CUE.search(q_s):
         return ""
     # a proper name, not a kind ("三级医院") nor a group ("针对大学生")
@@ -294,8 +297,8 @@ OFF_TOPIC = re.compile(
     # arrangements residents often ask about that no document here mentions
     r"限行|尾号|摇号|消费券|划片|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
-    r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|(怎么|咋)做才(好吃|巴适|正宗|地道)|麻婆豆腐|回锅肉|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|房贷|按揭|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
-    r"\b(can|could) you recommend\b|\bbest (hospitals?|doctors?|surgeons?|clinics?)\b|\b(hospitals?|doctors?|surgeons?|clinics?)\b.{0,30}\b(is|are) (the )?best\b|\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum (monthly )?wage|retirement age|gdp|unemployment rate|inflation|second child)\b",
+    r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|(怎么|咋)做才(好吃|巴适|正宗|地道)|麻婆豆腐|回锅肉|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|房贷|按揭|工伤|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
+    r"\b(can|could) you recommend\b|\b(quickest|fastest) way to (get|go)\b|\bbest (hospitals?|doctors?|surgeons?|clinics?)\b|\b(hospitals?|doctors?|surgeons?|clinics?)\b.{0,30}\b(is|are) (the )?best\b|\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum (monthly )?wage|retirement age|gdp|unemployment rate|inflation|second child)\b",
     re.I)
 
 

@@ -428,6 +428,11 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "菜市场标准化改造以后，菜价会不会有最高限价？",
     "特困老人集中供养是去哪家养老院？",
     "人才租金補貼可以用來抵扣房貸嗎？",
+    # round 31: directions, a group the policy never names, work injury, another document's catalogue
+    "What's the quickest way to get from Chengdu airport to the Giant Panda Base?",
+    "十大工程里面有没有专门给外卖骑手的条款？有的话是第几条",
+    "外卖骑手送餐路上被撞了有啥保险，工伤能报不",
+    "今年的紧缺度3星岗位目录里有没有人工智能算法工程师？",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -512,7 +517,8 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
      "digital services?", "讓老年人舒心長壽"),
     ("According to the note at the very end, which outlet published this text?", "成都日報"),
     ("城市社区步行生活圈是几分钟", "15分钟"),
-    ("Does the plan talk about a government that never closes?", "不打烊"),  # the project's title with words left out, not an article
+    ("Does the plan talk about a government that never closes?", "不打烊"),
+    ("有没有专门针对残疾人的政策？", "残疾人"),  # a group the policy names  # the project's title with words left out, not an article
     # a foreigner who only tells it, and asks a figure for everyone
     ("I'm a Korean expat and I love shopping for international brands. How many first stores of international "
      "brands does Chengdu plan to bring in?", "1000"),
