@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .errors import BadQuestionError
 from .script import ENGLISH, detect_script, has_cjk, to_simplified
@@ -266,6 +267,11 @@ def standard_mandarin(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1)
+def _needs_compiled() -> dict[str, re.Pattern]:
+    return {k: re.compile(p) for k, p in NEEDS.items()}  # compiled once, on first use, not at import
+
+
 def analyse(question: str) -> Ask:
     """Read what a question asks for."""
     s = standard_mandarin(to_simplified(question))
@@ -274,7 +280,7 @@ def analyse(question: str) -> Ask:
     def has(p):
         return re.search(p, s) is not None or re.search(p, low) is not None
 
-    needs = tuple(k for k, p in NEEDS.items() if has(p))
+    needs = tuple(k for k, p in _needs_compiled().items() if has(p))
     if "place" in needs and re.search(r"(维持|保持|处于|排)在?[^，。？?]{0,12}(什么|哪个)位置|"
                                       r"(打造成|建成|成为|变成)[^，。？?]{0,12}(什么|哪种|怎样的)(地方|城市)", s):
         needs = tuple(n for n in needs if n != "place")  # a rank or level, not a place
@@ -561,7 +567,8 @@ def parse(raw: str, history=None, max_chars: int = 2000) -> Parsed:
     cleaned = clean_question(raw, max_chars)
     searched, prev = resolve(cleaned.text, history)
     ask = analyse(asked_sentence(cleaned.text))
-    told = tuple(n for n in ("foreigner", "hukou") if n in analyse(cleaned.text).needs and n not in ask.needs)
+    whole = analyse(cleaned.text).needs if asked_sentence(cleaned.text) != cleaned.text else ask.needs
+    told = tuple(n for n in ("foreigner", "hukou") if n in whole and n not in ask.needs)
     if told:
         # "I'm a foreigner with a work permit. Can I buy a talent apartment?": who asks is told
         # before the question, and only a clause about such a person can say yes
