@@ -876,7 +876,7 @@ class Answerer:
             or p.ask.value == "money" and p.leans_on is None and self._other_subsidy(p, best_v)
             # "菜市场标准化改造每家补贴多少钱": 菜市场 is the ten projects' word, the urgent-talent
             # rules' 10万元 per company is about something else; "租赁码有效期多久": not their 5年
-            or p.ask.value in ("money", "duration", "percent") and any(
+            or p.ask.value in ("money", "duration", "days", "percent") and any(
                 best.chunk.doc_id != best_v.chunk.doc_id and best.cover > best_v.cover
                 and self._only_elsewhere(p, q_s, best, best_v) for best in about)
             # "How many elderly canteens…": 10000张 counts beds; "how many metro lines": not 850公里

@@ -78,6 +78,8 @@ GROUPS: list[list[tuple[str, ...]]] = [
     [("食品", "food"), ("药品", "基本药物", "medicine", "drug"), ("化妆品", "cosmetic"), ("农产品", "farm produce")],
     # town and country: the policy sets a figure for one and not always for the other
     [("城市社区", "城镇社区", "urban communit", "city communit"), ("乡村社区", "农村社区", "rural communit", "village communit")],
+    # students' health
+    [("优良率", "体质健康", "physical fitness"), ("近视率", "近视", "myopia"), ("肥胖率", "肥胖", "obesity")],
     # what residents earn and spend per head
     [("可支配收入", "disposable income"), ("消费支出", "消费性支出", "consumption expenditure", "consumer spending",
                                              "spending per")],

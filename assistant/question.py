@@ -67,11 +67,11 @@ NEEDS = {
     "address": r"\b(office|street|postal|exact|physical|mailing) address\b|\bwhat('s| is) the address\b|(?<!web )\baddress of\b|具体地址|地址是(多少|什么|啥)|地址在哪",
     "districts": r"\bwhich (\w+ )?(districts?|counties)\b|哪些区[（(]市[)）]县(有|自己|出台|另有)|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)(区|街道|乡镇|社区)",
     "hours": r"\bbest time (of (the )?day )?to\b|(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
-    "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|几几年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\bwhen (will|does|do|is|can|did)\b|\bwhen\b.{0,40}\b(be held|take place|takes place|open|opens|start|starts|begin|begins)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
+    "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|几几年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\b(what|which|on what) date\b|\bwhen (will|does|do|is|can|did)\b|\bwhen\b.{0,40}\b(be held|take place|takes place|open|opens|start|starts|begin|begins)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
     # the last day to apply: a month or a date, not "每年"
     "deadline": r"截止(日期|时间|到)|截至(日期|时间)|最晚(什么时候|哪天|几号)|\bdeadline\b|\blast day to apply\b",
     "materials": r"(?<!假)材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
-    "procedure": r"(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(实名)?(申请|注册|登录|报名|办理|参加|加入|认证)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
+    "procedure": r"(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(实名)?(申请|注册|登录|报名|办理|参加|加入|认证|预约|挂号)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact|\bweb ?address\b|\burl\b",
     "phone": r"(?<!打)(?<!诈骗)(?<!骚扰)电话(?!回访)|热线|号码|客服|\b(tele)?phones?\b(?! (app|use))|hotline",
     "conditions": r"(报名|申请|入选|招募)条件|(?<!这些)(?<!这个)算不算|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|资格证|什么证书?|证书要求|要考什么证|怎么考|\bcriteria\b|\bwhat qualifies\b|eligibility|who is eligible|am i eligible|are we eligible",
@@ -96,7 +96,7 @@ NEEDS = {
     "foreigner": r"外国人|外籍|老外|\bforeigners?\b|\bforeign (nationals?|citizens?|residents?|workers?|passports?)\b|\bexpats?\b|work permit",
     "hukou": r"(没有|不是|非)[^，。？?]{0,4}(户口|户籍)|户口不在|外地户口|外地人|非本地|不是成都(的|户)|\bhukou\b|"
              r"(户口|户籍)[^，。？?]{0,8}(能不能|可不可以|能|可以|是否|有没有|要求|限制)",
-    "age": r"多大年龄|什么年龄|(是|指|算)\s*\d+\s*(周)?岁(以下|以上|以内)|(\d+|[一二三四五六七八九十]+)\s*岁(了|的)?([^，。？?]{0,14}(能|可以|算|行|让)|[^。？?]{0,14}(还能|能不能|还可以|可不可以|算不算|超龄))|\b(over|under|aged?)\s+\d+\b(?!\s*(minutes?|mins?|km|kilomet|met|%|percent|yuan|days?|hours?|square))|\bage (limit|cap|requirement)s?\b|\b(maximum|minimum|upper) age\b|\d+ years old|年龄限制|年龄上限|年龄下限|多大年纪|要在?\s*\d+\s*(周)?岁(以下|以上|以内)",
+    "age": r"多大年龄|什么年龄|几个月大|(是|指|算)\s*\d+\s*(周)?岁(以下|以上|以内)|(\d+|[一二三四五六七八九十]+)\s*岁(了|的)?([^，。？?]{0,14}(能|可以|算|行|让)|[^。？?]{0,14}(还能|能不能|还可以|可不可以|算不算|超龄))|\b(over|under|aged?)\s+\d+\b(?!\s*(minutes?|mins?|km|kilomet|met|%|percent|yuan|days?|hours?|square))|\bage (limit|cap|requirement)s?\b|\b(maximum|minimum|upper) age\b|\d+ years old|年龄限制|年龄上限|年龄下限|多大年纪|要在?\s*\d+\s*(周)?岁(以下|以上|以内)",
     # what is arranged for a talent's family: the policy never names spouses or children
     "family": r"(配偶|子女|家属|随迁|老婆|老公)[^，。？?]{0,12}(工作|就业|入学|上学|读书|落户|安置|照顾|安排)|"
               r"(人才|引进)[^。？?]{0,16}(孩子|小孩|娃)[^，。？?]{0,8}(上学|入学|读书)|"

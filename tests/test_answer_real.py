@@ -433,6 +433,11 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "十大工程里面有没有专门给外卖骑手的条款？有的话是第几条",
     "外卖骑手送餐路上被撞了有啥保险，工伤能报不",
     "今年的紧缺度3星岗位目录里有没有人工智能算法工程师？",
+    # round 32: booking a doctor, a baby's age, myopia beside fitness, days asked of another document
+    "兒童醫院的專家號要怎麼預約？",
+    "社區托育園所最小收幾個月大的寶寶？",
+    "学生近视率要降到多少？",  # 50% is the fitness standard's 优良率
+    "在成都一年能看到雪山多少天？文件里有具体天数目标吗？",  # 3年 is the urgent-talent rules' term
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -518,7 +523,8 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("According to the note at the very end, which outlet published this text?", "成都日報"),
     ("城市社区步行生活圈是几分钟", "15分钟"),
     ("Does the plan talk about a government that never closes?", "不打烊"),
-    ("有没有专门针对残疾人的政策？", "残疾人"),  # a group the policy names  # the project's title with words left out, not an article
+    ("有没有专门针对残疾人的政策？", "残疾人"),  # a group the policy names
+    ("学生体质健康标准优良率要达到多少", "50%"),  # the project's title with words left out, not an article
     # a foreigner who only tells it, and asks a figure for everyone
     ("I'm a Korean expat and I love shopping for international brands. How many first stores of international "
      "brands does Chengdu plan to bring in?", "1000"),
