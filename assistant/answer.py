@@ -48,6 +48,7 @@ CLAUSE_WEIGHTS = (0.35, 0.45, 0.2, 0.15)
 
 STRONG_DENSE = 0.30  # best-sentence cosine above which an on-topic paraphrase is trusted
 QA_REPLY_CHARS = 160  # a reply under a question heading this short is quoted whole
+QA_HEADING_CHARS = 400  # how far back the question heading above a reply is looked for
 SHORT_REPLY = 4  # a reply this short ("不能。", "可以。") ...
 SHORT_REPLY_COVER = 0.3  # ... is a candidate only when the question matches its heading this well
 TITLE_CHARS = 20  # an item's opening sentence this short that repeats its heading is a title
@@ -827,7 +828,9 @@ class Answerer:
         可以间断？…" — its path keeps the heading only up to the first comma)."""
         if not chunk.section_path:
             return False
-        heading = self.docs[chunk.doc_id].text[:chunk.start].rstrip().rsplit("\n", 1)[-1]
+        # the line before the chunk (a heading is short: no need to copy the document up to it)
+        text = self.docs[chunk.doc_id].text
+        heading = text[max(0, chunk.start - QA_HEADING_CHARS):chunk.start].rstrip().rsplit("\n", 1)[-1]
         return heading.endswith(("？", "?")) and heading.startswith(chunk.section_path[-1].strip()[:8])
 
     def _cite(self, c: Clause) -> Citation:

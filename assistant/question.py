@@ -566,8 +566,9 @@ _OWN_KIND = re.compile(r"什么样|怎样的|哪种|哪类|什么类型|什么�
 def parse(raw: str, history=None, max_chars: int = 2000) -> Parsed:
     cleaned = clean_question(raw, max_chars)
     searched, prev = resolve(cleaned.text, history)
-    ask = analyse(asked_sentence(cleaned.text))
-    whole = analyse(cleaned.text).needs if asked_sentence(cleaned.text) != cleaned.text else ask.needs
+    asked = asked_sentence(cleaned.text)
+    ask = analyse(asked)
+    whole = analyse(cleaned.text).needs if asked != cleaned.text else ask.needs
     told = tuple(n for n in ("foreigner", "hukou") if n in whole and n not in ask.needs)
     if told:
         # "I'm a foreigner with a work permit. Can I buy a talent apartment?": who asks is told
