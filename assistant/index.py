@@ -135,8 +135,8 @@ def build_index(settings: Settings, docs: list[Document] | None = None,
     log = log or (lambda m: print(m, file=sys.stderr))
     t0 = time.perf_counter()
     docs = load_documents(settings.corpus_dir) if docs is None else docs
-    encoder = encoder or make_encoder(settings.encoder, settings.threads)
     root = Path(settings.index_dir)
+    encoder = encoder or make_encoder(settings.encoder, settings.threads, root / "cache")
     root.mkdir(parents=True, exist_ok=True)
     gen = root / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
     tmp = root / (".tmp-" + gen.name)

@@ -25,7 +25,8 @@ class Assistant:
     def __init__(self, settings: Settings | None = None, encoder: Encoder | None = None, log=None):
         self.settings = settings or Settings.load()
         self.documents: list[Document] = load_documents(self.settings.corpus_dir)
-        self.encoder = encoder or make_encoder(self.settings.encoder, self.settings.threads)
+        self.encoder = encoder or make_encoder(self.settings.encoder, self.settings.threads,
+                                                self.settings.index_dir / "cache")
         self.index: Index = open_index(self.settings, self.documents, encoder=self.encoder, log=log)
         self.retriever = Retriever(self.index, self.encoder if self.encoder.dim else None,
                                    self.settings.dense_weight)
