@@ -68,6 +68,7 @@ ENGLISH_NEED_COVER = 0.3  # English matches the chunk only through the glossary'
 NAME_NEED_COVER = 0.4  # "叫啥名": the quoted name is the evidence; the topic may be paraphrased
 CLAUSE_NEED_COVER = 0.35  # ... or an amount stated in a clause this much about the question
 NAME_CLAUSE_COVER = 0.3  # ... or a quoted name in a clause this much about it
+TIME_CLAUSE_SHARE = 0.5  # a date or period is about the question when its clause covers this share of the best one
 FOCUS_COVER = 0.5  # a follow-up's answer covers its own words at least half as well as the best
 FOLLOW_UP_NEED = 0.8  # ... a follow-up's chunk covers this share of that (its topic includes the last turn)
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover
@@ -100,6 +101,8 @@ _EN_UNITS = {"tonnes": "吨", "tons": "吨", "kilograms": "公斤", "kilos": "�
 _ASKED_COUNTER = re.compile(r"(?:多少|几)(?:万|亿)?(个|所|家|户|套|张|条|座|处|名|项|辆|床)")
 _DOC_NUMBER = re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号")
 # a figure with its unit, as a question states it to say what it is about ("8.5折", "850公里")
+# a figure an earlier answer gave, with its unit ("23个", "2.5平方米")
+_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:[个所张家户套条座处名人项辆元天年折%]|公里|平方米)")
 _STATED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:折|公里|万套|万个|万平方米|亿元|万元|个百分点)")
 
 
@@ -122,6 +125,7 @@ _SUBSIDY_ASKED = re.compile(r"(有没有|有无|给不给|补不补|有)[^，。
 _WH = re.compile(r"哪|什么|怎么|多少|几|如何|\b(which|what|how|where|when)\b", re.I)  # not a yes/no question
 _PAYS = re.compile(r"补贴|补助|资助|奖励|奖补|\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 _SUBSIDY_WORDS = frozenset({"补贴", "补助", "资助", "成都", "政府", "政策", "文件", "市里", "本市", "我市"})
+_VALIDITY_STATED = re.compile(r"有效期\s*\d|\d+\s*年(内)?有效|\d{4}年\d{1,2}月\d{1,2}日(起|至)")
 _VALIDITY_ASKED = re.compile(r"有效期|多久有效|\bvalid (for|until)\b|\bvalidity\b|\bexpires?\b", re.I)
 _PHRASE_BREAK = re.compile(r"[,，；;。]")
 # a target set as a direction, with no size ("持续下降", "明显提升")
@@ -146,10 +150,12 @@ _EN_COUNTERS = (
     (re.compile(r"beds?"), "张床"),
     (re.compile(r"(nurses|doctors|physicians|teachers|people|persons|residents|workers|talents|graduates|volunteers)"), "人名"),
     (re.compile(r"(lines|routes)"), "条"),
+    (re.compile(r"(households|families)"), "户"),
     (re.compile(r"(bikes|bicycles|cars|vehicles|buses|trucks)"), "辆"),
     (re.compile(r"(schools|kindergartens|hospitals|stores|shops|canteens|markets|stations|centres|centers|parks|"
                 r"sites|spaces|venues|shelters|libraries|museums|theatres|theaters)"), "个所家座处"),
 )
+_ANY_PLACE = _EN_COUNTERS[-1][1]
 _EN_MEASURES = re.compile(r"(kilomet|km|met(er|re)s|square|hectare|mu\b|days|nights|weeks|months|years|minutes|hours|"
                           r"yuan|rmb|percent|points|times)")
 _HOW_MANY = re.compile(r"\b(?:how many|number of)\b((?:\s+[\w-]+){1,5})", re.I)
@@ -168,6 +174,33 @@ def _counted_as_asked(question: str, value: str) -> bool:
             if things.fullmatch(word):
                 return unit[:1] in counters
     return True
+
+
+_COUNTED_ENDS = re.compile(r"\b(?:will|are|is|was|were|does|do|did|should|must|can|could|would|has|have|had|to|be|"
+                           r"in|on|at|for|of|by|under|the|get|per|each|across|from|with)\b")
+
+
+def _names_counted(question: str, clause_s: str, value: str) -> bool:
+    """Whether a clause names, in the sentence leading to its figure, the things an English
+    "how many" counts, where the glossary knows them ("how many new parking spaces": 6100个
+    counts old residential compounds; the parking in that clause is another sentence's)."""
+    m = _HOW_MANY.search(question)
+    if not m or not value:
+        return True
+    counted = _COUNTED_ENDS.split(m.group(1).lower())[0]
+    if any(_EN_MEASURES.match(w) for w in counted.split()):
+        return True
+    unit = re.sub(r"^[\d.\s万亿-]+", "", value)[:1]
+    if any(things.fullmatch(w) and unit in counters and counters != _ANY_PLACE
+           for w in counted.split() for things, counters in _EN_COUNTERS):
+        return True  # "how many households": 户 says what it counts
+    terms = re.findall(r"[\u4e00-\u9fff]+", expand_query(counted))
+    at = clause_s.find(to_simplified(value))
+    if not terms or at < 0:
+        return True
+    lead = clause_s[:at + len(value)]
+    lead = lead[max(lead.rfind(sep) for sep in "。；;") + 1:]
+    return any(t in lead for t in terms)
 
 
 _SUBSIDY = re.compile(r"(生活|安家|租金|租房|引才|创业|托育|购房|交通|医疗|养老|就业)\s*补贴")  # kinds of subsidy
@@ -652,14 +685,20 @@ class Answerer:
             pool = [c for c in pool if self._in_named_document(q_s, c)]
             if not pool:
                 return checked[0]
+        top_cover = max((c.cover for c in pool), default=0.0)
         for need in checked:
             pattern = PLACE_ONLINE if need == "place" and ONLINE_ASK.search(p.asked + " " + q_s) else NEED_EVIDENCE[need]
+            if need == "time" and _VALIDITY_ASKED.search(q_s):
+                pattern = _VALIDITY_STATED  # "细则有效期到哪一年": 次年度 is when it pays, not until when
             cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
                             else NAME_NEED_COVER if need in ("name", "names") else NEED_COVER)
             if p.leans_on is not None:
                 cover_needed *= FOLLOW_UP_NEED  # the earlier turn's words are the topic, not all its wording
             fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c))
                        and not (need == "conditions" and self._conditions_elsewhere(c.simplified))
+                       # "when will the Giant Panda National Park open": 每年 sits in the clause about
+                       # park scenes beside it, not in the one naming the park
+                       and not (need == "time" and c.cover < TIME_CLAUSE_SHARE * top_cover)
                        and (self._chunk_cover(p, c, NEEDS[need] if need in PERSON_NEEDS else "") >= cover_needed
                             or need in ("money", "free") and c.cover >= CLAUSE_NEED_COVER
                             # "十大工程的钱从哪来": the clause most about the question says who pays;
@@ -706,6 +745,9 @@ class Answerer:
         if counted and any(g.endswith(counted.group(1)) for g in figures_left_out(q_s)):
             # "6100个老旧小区改造，2021年计划完成多少个": counted in the unit it states (个, not 10000户)
             with_value = [c for c in with_value if c.value.endswith(counted.group(1))]
+        if not has_cjk(p.asked):
+            # "How many new Grade-3A hospitals": the clause naming them, not 78 health projects
+            with_value = [c for c in with_value if _names_counted(p.asked, c.simplified, c.value)]
         if not with_value and p.ask.value == "duration" and best.cover >= 0.5 \
                 and COMPLETION.search(to_simplified(p.asked)):
             period = self.structure.document_period(p, self._cite(best), retrieved)  # "这个要多少年完成"
@@ -715,6 +757,17 @@ class Answerer:
             return self._abstain(p, retrieved, clauses, "value" if best.cover >= 0.5 else "off-topic")
         # "臭氧浓度的目标是多少": 38微克 is PM2.5's; "注册护士数": 9.5张 counts beds; a PhD's
         # allowance is the clause naming 博士, not the one naming 硕士 and 本科
+        if p.previous_answer and with_value:
+            # "人均面积至少多少" after "规划建设一类应急避难场所23个": the clause the earlier answer
+            # quoted goes on to say it (2平方米), before the sports grounds' 2.5平方米
+            line = to_simplified(p.previous_answer.strip().split("\n")[0])
+            said = _SAID.findall(line)
+            # the one figure it gave (not one of several, in whatever units)
+            said = _bare_figure(said[0]) if len(said) == 1 and len(re.findall(r"\d+(?:\.\d+)?", line)) == 1 else ""
+            top = max(c.cover for c in with_value)
+            same = [c for c in with_value if said and re.search(r"(?<![\d.])" + re.escape(said), _bare_figure(c.simplified))
+                    and _bare_figure(c.value) != said and c.cover >= FOCUS_COVER * top]
+            with_value = same or with_value
         best_v = max(with_value, key=_figure_score)
         if _of_another_kind(q_s, best_v):
             phrase = figure_phrases(best_v.simplified, to_simplified(best_v.value))[0]

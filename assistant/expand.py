@@ -336,7 +336,7 @@ ENGLISH = {
     "extended hours": "延时服务", "medical city": "未来医学城", "medical center": "医学中心 医疗中心", "clinical specialty": "临床重点专科",
     "clinical specialties": "临床重点专科", "cdc": "疾控中心", "disease control": "疾控中心", "infectious disease": "传染病",
     "tiered diagnosis": "分级诊疗", "hierarchical diagnosis": "分级诊疗", "medical alliance": "医联体", "physician": "医师数",
-    "top-tier hospital": "三甲医疗机构", "grade-a tertiary": "三甲医疗机构", "concert hall": "音乐厅", "libraries": "图书馆",
+    "top-tier hospital": "三甲医疗机构", "grade-a tertiary": "三甲医疗机构", "grade-3a": "三甲医疗机构", "3a": "三甲医疗机构", "concert hall": "音乐厅", "libraries": "图书馆",
     "orchestra": "乐团", "cultural district": "文化街区", "cultural block": "文化街区", "immersive": "沉浸式文化空间",
     "world games": "世运会", "universiade": "大运会", "physical fitness": "体质测定 体质健康", "fitness test": "体质测定",
     "sports venue": "体育场地", "swimming pool": "一池", "sports facilities": "公共体育设施", "sports consumption": "体育消费",

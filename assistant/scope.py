@@ -34,6 +34,7 @@ NEED_EVIDENCE = {
     "name": re.compile(r"[“《][^”》]{2,24}[”》]"),
     "processing": re.compile(r"工作日|日内|个月内办结|办结|时限"),
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
+    "collateral": re.compile(r"抵押|担保|质押|信用贷"),
     # which office does it (人社局, not 布局); a 重点单位, 培养单位 or 工作单位 is what it is done for or at
     "department": re.compile(r"(?<![布格结大全当开胜出])局|委员会|人社|财政(?!资金)|住建|部门|(?<!重点|培养|文保|工作|事业)单位"),
     "payday": re.compile(r"\d+月[^，。；]{0,20}(发放|拨付|到账)|(发放|拨付|到账)[^，。；]{0,20}\d+月"),
@@ -213,8 +214,8 @@ def other_period(asked: str, q_s: str, corpus_s: str) -> bool:
     return False
 
 
-_BASELINE_BEFORE = re.compile(r"(较|比|相比|相较|对比|与|跟)\s*[“\"]?$")
-_BASELINE_AFTER = re.compile(r"^[”\"]?\s*(末期|末|年|年底|年末)?\s*(的)?\s*(基础上|为基数|为基准|相比|比|水平上)")
+_BASELINE_BEFORE = re.compile(r"(较|比|相比|相较|对比|与|跟)\s*[“\"「『]?$")
+_BASELINE_AFTER = re.compile(r"^[”\"」』]?\s*(末期|末|年|年底|年末)?\s*(的)?\s*(基础上|为基数|为基准|相比|比|水平上)")
 
 
 def _as_baseline(text: str, at: int, period: str) -> bool:
@@ -323,6 +324,7 @@ ABSTAIN = {
     "definition": "政策原文只提到了这个说法，没有解释它具体指什么。",
     "docno": "政策原文没有文号等发文信息。",
     "interest": "政策原文没有写明利率或利息。",
+    "collateral": "政策原文没有写明是否需要抵押或担保。",
     "department": "政策原文没有写明由哪个部门负责。",
     "payday": "政策原文没有写明每年具体哪个月发放到账。",
     "operator": "政策原文没有写明由哪家公司、银行或机构承担。",
@@ -376,6 +378,7 @@ ABSTAIN_EN = {
     "definition": "The policy uses this term but does not spell out what it covers.",
     "docno": "The policy text carries no document number or similar issuing details.",
     "interest": "The policy does not state an interest rate.",
+    "collateral": "The policy does not say whether collateral or a guarantee is needed.",
     "department": "The policy does not say which department is responsible for this.",
     "payday": "The policy does not state in which month the money is paid.",
     "operator": "The policy does not name the company, bank or institution that does this.",

@@ -438,6 +438,15 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "社區托育園所最小收幾個月大的寶寶？",
     "学生近视率要降到多少？",  # 50% is the fitness standard's 优良率
     "在成都一年能看到雪山多少天？文件里有具体天数目标吗？",  # 3年 is the urgent-talent rules' term
+    # round 33: things counted in English that the figure does not count, free entry, rent relief,
+    # collateral, a date the clause beside gives for something else, a validity no year is given for
+    "How many new parking spaces will be added in the central city?",  # 6100个 are old compounds
+    "How many new surveillance cameras will be installed?",
+    "Do pensioners get free entry to the city's museums under this plan?",
+    "開社區連鎖店有沒有房租減免？",
+    "中小微企業申請「蓉易貸」需要提供抵押嗎？",
+    "Does the policy say when the Giant Panda National Park will open to visitors?",  # 每年 is the park scenes'
+    "人才租金补贴这个细则有效期到哪一年？",  # 次年度 is when it pays
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -528,7 +537,24 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     # a foreigner who only tells it, and asks a figure for everyone
     ("I'm a Korean expat and I love shopping for international brands. How many first stores of international "
      "brands does Chengdu plan to bring in?", "1000"),
+    # round 33
+    ("How many new Grade-3A hospitals will Chengdu add?", "10家"),  # not the 78 health projects
+    ("How many households in shantytowns will be renovated?", "10000户"),  # 户 counts households
+    ("Is education free for children with special needs?", "15年"),
+    ("急需紧缺人才的办法有效期到哪一年？", "5年"),
+    ("中等收入群體占常住人口比例,要比「十三五」末提升多少？", "10%"),  # the period as the question's baseline
+    ("文件开头说现在是向第几个百年奋斗目标进军的新阶段？", "第二个百年"),  # the text's "now", not today's figures
+    ("Who actually issued this 'ten projects' document?", "成都市委"),
+    ("My daughter is a young graduate. How many nights can she stay free at the youth talent station?", "7天"),
+    ("总体要求下面第一小条的标题是什么？", "重大意义"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+def test_a_follow_up_reads_on_in_the_clause_the_earlier_answer_quoted(real_assistant):
+    history = [{"role": "user", "content": "一类应急避难场所规划建几个？"},
+               {"role": "assistant", "content": "规划建设一类应急避难场所23个。"}]
+    ans = real_assistant.ask("人均面积至少多少？", history)
+    assert ans.answered and ans.answer.startswith("2平方米"), ans.answer  # not sports grounds' 2.5平方米

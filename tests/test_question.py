@@ -107,6 +107,11 @@ def test_a_follow_up_asking_what_kind_asks_its_own_thing():
     ("天府綠道甚麼時候全線貫通？", "time"),  # 甚麼, as Taiwan and Hong Kong write it
     ("市财政每年给十大工程安排多少亿元专项资金？", "budget"),
     ("When will the subsidy money arrive in my account?", "payday"),
+    ("中小微企业申请蓉易贷需要提供抵押吗？", "collateral"),
+    ("Do I need a guarantor for the start-up loan?", "collateral"),
+    ("開社區連鎖店有沒有房租減免？", "free"),
+    ("Do pensioners get free entry to the museums?", "free"),
+    ("Is entry to museums free for pensioners?", "free"),
 ])
 def test_needs_read_from_variant_and_english_wording(q, needs):
     assert needs in analyse(q).needs
@@ -173,3 +178,13 @@ def test_english_amounts_terms_and_operators_are_asked_for(q, value, need):
 
 def test_the_parts_of_a_list_are_no_amount():
     assert analyse("创业全生命周期金融服务体系由哪几块组成？").value != "money"
+
+
+@pytest.mark.parametrize("q", ["Is the barrier-free access plan finished?", "Are there free trade zone targets?"])
+def test_free_in_another_sense_asks_no_price(q):
+    assert "free" not in analyse(q).needs
+
+
+def test_nights_are_counted_in_days():
+    assert analyse("How many nights can she stay free at the youth talent station?").value == "days"
+    assert analyse("人才驿站能免费住几晚？").value == "days"
