@@ -126,7 +126,8 @@ _WH = re.compile(r"哪|什么|怎么|多少|几|如何|\b(which|what|how|where|w
 _PAYS = re.compile(r"补贴|补助|资助|奖励|奖补|\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 _SUBSIDY_WORDS = frozenset({"补贴", "补助", "资助", "成都", "政府", "政策", "文件", "市里", "本市", "我市"})
 _VALIDITY_STATED = re.compile(r"有效期\s*\d|\d+\s*年(内)?有效|\d{4}年\d{1,2}月\d{1,2}日(起|至)")
-_VALIDITY_ASKED = re.compile(r"有效期|多久有效|\bvalid (for|until)\b|\bvalidity\b|\bexpires?\b", re.I)
+_VALIDITY_ASKED = re.compile(r"有效期|多久有效|\bvalid (for|until)\b|\bvalidity\b|\bexpires?\b|"
+                             r"\b(take|takes|taking) effect\b.{0,30}\bhow long\b|\bin (force|effect) for how long\b", re.I)
 _PHRASE_BREAK = re.compile(r"[,，；;。]")
 # a target set as a direction, with no size ("持续下降", "明显提升")
 _DIRECTION_ONLY = re.compile(r"(持续|稳步|明显|显著|有效|大幅|进一步|不断|逐步)(下降|提升|提高|增长|解决|改善|减少|缩小|降低|增强)")
@@ -452,8 +453,10 @@ class Answerer:
         if p.ask.section and "definition" not in p.ask.needs:
             # "二(七)营造的“五个一样”分别是哪五个": the clause spelling the term out, not the section
             yield self.structure.answer_section(p, hits)
-        if p.ask.kind == "benefits" and "family" not in p.ask.needs:
-            # "配偶随迁落户有什么政策" asks about the spouse, not what the talent gets
+        if p.ask.kind == "benefits" and "family" not in p.ask.needs \
+                and not about_other_place(to_simplified(asked_sentence(p.asked))):
+            # "配偶随迁落户有什么政策" asks about the spouse, not what the talent gets; "重庆的老旧
+            # 小区改造有哪些政策" asks about another city
             yield self.structure.answer_benefits(p, hits)
 
     # -- everything else: pick the clause that carries the fact
@@ -748,6 +751,9 @@ class Answerer:
         if not has_cjk(p.asked):
             # "How many new Grade-3A hospitals": the clause naming them, not 78 health projects
             with_value = [c for c in with_value if _names_counted(p.asked, c.simplified, c.value)]
+        if p.ask.value == "money" and p.leans_on is None:
+            # "C类人才安家补贴每月多少": the 安家补贴's 3000元, not the same class's 企业引才补贴 3万元
+            with_value = [c for c in with_value if not self._other_subsidy(p, c)] or with_value
         if not with_value and p.ask.value == "duration" and best.cover >= 0.5 \
                 and COMPLETION.search(to_simplified(p.asked)):
             period = self.structure.document_period(p, self._cite(best), retrieved)  # "这个要多少年完成"
@@ -994,8 +1000,10 @@ class Answerer:
         # named whole ("创业补贴") or as a word beside 补贴 ("start-up subsidy" → 创业 补贴)
         asked = {m.group(1) for m in _SUBSIDY.finditer(" ".join(words))} | {
             w for w in words if _SUBSIDY.fullmatch(w + "补贴")}
-        paid = {m.group(1) for m in _SUBSIDY.finditer(c.simplified)}
-        return bool(asked) and bool(paid) and not asked & paid and not any(w in c.simplified for w in asked)
+        # the article's title says what it pays when its clause does not ("第七条 企业引才补贴")
+        named = c.simplified + " " + self._path_s[self._position[c.chunk.id]]
+        paid = {m.group(1) for m in _SUBSIDY.finditer(named)}
+        return bool(asked) and bool(paid) and not asked & paid and not any(w in named for w in asked)
 
     def _names_part(self, part: "re.Match", c: Clause) -> bool:
         """Whether a clause names the part a question asks of a whole ("X里，Y有多少" → Y's own words)."""

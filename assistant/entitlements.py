@@ -901,7 +901,7 @@ def _reasons(doc: Document, simp: str) -> dict[int, str]:
 
 PERSONAS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     # (words in the question, Simplified or lower-case English) → beneficiary labels
-    (("大学生", "毕业生", "应届", "年轻人", "青年", "蓉漂", "研究生", "硕士", "博士", "本科", "留学生",
+    (("大学生", "毕业生", "刚毕业", "应届", "年轻人", "青年", "蓉漂", "研究生", "硕士", "博士", "本科", "留学生",
       "graduate", "student", "young", "youth"), ("青年人才/高校毕业生",)),
     (("人才", "talent"), ("人才", "青年人才/高校毕业生")),
     (("新市民", "外地来", "刚来成都", "newcomer"), ("新市民",)),

@@ -169,7 +169,7 @@ COLLOQUIAL = {
     "吃的东西": "食品", "追溯": "溯源 可溯源", "领多久": "累计发放时长 不超过", "能领多久": "累计发放时长 不超过", "领几年": "累计发放时长 年内",
     "意义在哪": "重大意义 具体行动", "有啥意义": "重大意义 具体行动", "为啥要搞": "为更好满足 新向往 重大意义", "为什么要搞": "为更好满足 新向往 重大意义",
     "为什么要实施": "为更好满足 新向往 重大意义", "主要目的": "为更好满足 新向往",
-    "以前的承诺": "新官不理旧账", "换了领导": "新官不理旧账", "住的地方": "人才驿站 免费入住 住房", "换了个领导": "新官不理旧账", "不认了": "新官不理旧账", "运动场地": "体育场地", "到公园": "见园 公园", "见到公园": "见园 公园", "看到公园": "见园 公园", "走几步": "步行 举步可就", "几步路": "步行 举步可就", "多大地方": "面积 平方米",
+    "以前的承诺": "新官不理旧账", "换了领导": "新官不理旧账", "住的地方": "人才驿站 免费入住 住房", "换了个领导": "新官不理旧账", "不认了": "新官不理旧账", "运动场地": "体育场地", "到公园": "见园 公园", "离公园": "见园 公园", "离绿地": "见绿 绿地", "见到公园": "见园 公园", "看到公园": "见园 公园", "走几步": "步行 举步可就", "几步路": "步行 举步可就", "多大地方": "面积 平方米",
     # session 4: residents' paraphrases (holdout30)
     "路不通": "断头路 打通", "街角": "金角银边 边角余料",
     "闲置的地方": "金角银边 边角余料", "长期有人护理": "长期照护保险", "长期护理": "长期照护保险", "护理保险": "长期照护保险",
@@ -299,7 +299,7 @@ ENGLISH = {
     "reward": "激励 奖励", "rewards": "激励 奖励", "lead": "引领", "goal": "目标", "aim": "目标",
     "target": "目标", "targets": "目标", "kilometers": "公里", "kilometres": "公里", "km": "公里",
     "meters": "米", "metres": "米", "pipes": "管网", "pipelines": "管网", "underground": "地下",
-    "round-the-clock": "7×24小时", "24/7": "7×24小时", "24 hours": "24小时", "employer": "单位 企业",
+    "round-the-clock": "7×24小时 不打烊", "24/7": "7×24小时 不打烊", "24 hours": "24小时", "employer": "单位 企业",
     "employers": "单位 企业", "settling-in": "安家", "allowance": "补贴", "market rent": "市场租金",
     "market rents": "市场租金", "life expectancy": "期望寿命", "expected to live": "期望寿命", "live on average": "期望寿命", "live": "生活", "flat": "住房",
     "roommate": "同住人", "roommates": "同住人", "share": "比例", "proportion": "比例", "slogan": "", "disposable income": "可支配收入",
@@ -310,7 +310,8 @@ ENGLISH = {
     "domestic demand": "扩大内需", "new urbanization": "新型城镇化", "new-type urbanization": "新型城镇化",
     "overall approach": "总体思路", "general approach": "总体思路", "guiding idea": "总体思路", "supply-side": "供给侧结构性改革",
     "demand-side": "需求侧管理", "human resources": "人力资源", "co-governance": "共建共治共享", "tianfu culture": "天府文化",
-    "sense of belonging": "归属认同", "general requirements": "总体要求", "overall requirements": "总体要求",
+    "sense of belonging": "归属认同", "general requirements": "总体要求", "full-lifecycle": "全生命周期", "full life cycle": "全生命周期", "life-cycle": "全生命周期",
+    "lifecycle": "全生命周期", "directions of effort": "努力方向", "overall requirements": "总体要求",
     "main tasks": "主要任务", "key tasks": "主要任务", "issued by": "市委 市政府", "issuer": "市委 市政府", "party committee": "市委",
     "municipal government": "市政府",
     # (一) 居民收入
@@ -423,7 +424,8 @@ ENGLISH = {
     "youth groups": "青年社群",
     # (九) 智慧韧性安全
     "city brain": "城市大脑", "surveillance": "智慧安防", "ambulance": "智慧急救", "early warning": "预警",
-    "never closes": "不打烊", "never closed": "不打烊", "never-closing": "不打烊", "flood": "防洪排涝", "flooded": "防洪排涝 积水 水淹停车场", "car parks": "停车场", "power outage": "供电", "natural gas": "天然气 供气", "hazardous chemicals": "危险化学品",
+    "never closes": "不打烊", "7×24": "7×24小时 不打烊", "7x24": "7×24小时 不打烊",
+    "never closed": "不打烊", "never-closing": "不打烊", "flood": "防洪排涝", "flooded": "防洪排涝 积水 水淹停车场", "car parks": "停车场", "power outage": "供电", "natural gas": "天然气 供气", "hazardous chemicals": "危险化学品",
     "fire station": "消防队站", "privacy": "个人信息安全",
     "unified management": "一网统管", "smart city": "智慧城市", "smart community": "智慧社区", "citizen cloud": "天府市民云",
     "earthquake-resistant": "抗震设防", "earthquake warning": "地震监测 预警", "flood control": "防洪排涝", "standing water": "积水",

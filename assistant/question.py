@@ -61,7 +61,7 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|最高限价|限价|(能|可以|最多)?(借|贷)多少|how much .{0,30}\bborrow|\b(maximum|max|most) .{0,20}\bborrow|\bamount .{0,30}\bborrow|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|\bincome (threshold|limit|cap|line|ceiling|requirement)s?\b|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|奖多少|奖励多少|奖几|减多少|交钱|收费|费用|手续费|服务费|管理费|票价|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}(会不会|要不要|能不能)?(涨|降|便宜)|(租金|房租)[^，。？?]{0,6}涨多少|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|\b(congestion|parking|entrance|admission|service|road) charges?\b|\bfares?\b|\btolls?\b|\bcash (rewards?|bonus(es)?|prizes?|awards?|allowances?|subsid(y|ies)|benefits?|payments?|grants?|handouts?)\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|最高限价|限价|(能|可以|最多)?(借|贷)多少|how much .{0,30}\bborrow|\b(maximum|max|most) .{0,20}\bborrow|\bamount .{0,30}\bborrow|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|\bincome (threshold|limit|cap|line|ceiling|requirement)s?\b|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|奖多少|奖励多少|奖几|减多少|交钱|收费|费用|手续费|服务费|管理费|票价|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}((会不会|要不要|能不能|会|能)(涨|降|便宜)|(涨|降|便宜)(不涨|不降|吗|么|多少|了没|幅))|(租金|房租)[^，。？?]{0,6}涨多少|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|\b(congestion|parking|entrance|admission|service|road) charges?\b|\bfares?\b|\btolls?\b|\bcash (rewards?|bonus(es)?|prizes?|awards?|allowances?|subsid(y|ies)|benefits?|payments?|grants?|handouts?)\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\bhow much\b.{0,60}\b(will|would|does|do) cost\b|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个|一)?(时期|阶段|五年|规划|年|次|分配|环节|领域|层面|行业|产业|群体|水平|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhere exactly (is|are|will)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     # a street address: a district or a 新城 is no address
     "address": r"\b(office|street|postal|exact|physical|mailing) address\b|\bwhat('s| is) the address\b|(?<!web )\baddress of\b|具体地址|地址是(多少|什么|啥)|地址在哪",
@@ -89,6 +89,8 @@ NEEDS = {
                   r"(?<!公示)(几|多少)个?工作日|几天能(办|批|审)|"
                   r"办(理)?(下来|好|完)要?多久|到账[^。？?]{0,6}(多久|多长时间))|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
     "interest": r"利率|利息|interest rates?|(?<!without )(?<!no )\binterest\b(?!-free)",
+    # "我们小区排在第几批": the order of a programme's batches
+    "batch": r"第几批|哪一?批|几批|批次",
     # "蓉易贷要不要抵押": what a loan is secured by
     "collateral": r"抵押|担保|质押|\bcollateral\b|\bguarantor\b|\bsecurity deposit\b",
     # who pays: "微型消防站由谁出钱建" is not answered by a clause that only says it is built
@@ -125,7 +127,7 @@ NEEDS = {
     # a schooling requirement: "人才公寓8.5折是不是要本科以上学历才行"
     "education": r"(本科|硕士|博士|大专|专科|研究生)(及?以上)?(学历|学位)?[^，。？?]{0,4}(才能|才行|才可以|才算)|学历(要求|门槛|限制)|(什么|啥|哪种|哪些)学历|"
                  r"\b(degree|education(al)?) (requirement|needed|required)|\bdo i need a (bachelor|master|degree)",
-    "sport": r"\b(what|which) (kind of )?sports?\b|比的是(什么|啥|哪)|什么(体育|运动)项目|(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)(比赛|赛事|项目)?还是(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)",
+    "sport": r"\b(what|which) (kind of )?sports?\b|比的是(什么|啥|哪)|(什么|啥|哪个|哪种)项目的(比赛|赛事)|什么(体育|运动)项目|(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)(比赛|赛事|项目)?还是(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)",
     # whether something costs the user anything: "家庭医生签约是免费的吗", "要不要自己出钱"
     "free": r"免费(的)?(吗|么|不|呢)|是不是免费|是否免费|免不免费|(要不要|需不需要|用不用|得不得)(自己)?(出|掏|付|交|花)钱|"
             r"(自己|个人)(出|掏|付|交)钱(啊|呀|吧)|要钱(吗|么)|要不要钱|收钱(吗|么)|收不收钱|(有没有|有无|能不能|可以|会不会)[^，。？?]{0,6}减免|减免(吗|么|不)|\bfree of charge\b|\b(is|are) (it|they) free\b|\bcost anything\b|"
@@ -318,7 +320,7 @@ _DOC_FACTS = {
     "title": r"(文件|意见|政策|十大工程|这份|这个|该|本)(的)?(正式|完整|全)?(标题|全称|全名|名称|题目|文件名|叫什么|名字)|"
              r"\btitle\b|full name|what is (it|the (policy|document)|this (policy|document)( document)?) called|\bname of (the|this) (policy|document|opinion)",
     "issuer": r"谁发|谁出台|谁印发|谁制定|谁颁布|哪个部门|哪些部门|哪(两|几)个(单位|部门)|哪(个|家)单位[^，。？?]{0,3}(发|印发|出台|发布)|联合(印)?发|发文单位|发布单位|发文机关|"
-              r"\bwho\b(?: \w+){0,2} issued\b|issued by|jointly issued|\bissuer\b|which (two |\w+ )?(authority|authorities|body|bodies)",
+              r"\bwho\b(?: \w+){0,2} issued\b|\b(bodies|authorities|organs)\b(?: \w+){0,2} issued\b|issued by|jointly issued|\bissuer\b|which (two |\w+ )?(authority|authorities|body|bodies)",
     "period": r"哪个五年|哪个时期|什么时期|哪几年|哪个规划期|五年规划|which five-year|what period|which period",
     "source": r"(文末|末尾|结尾|最后)[^，。？?]{0,8}来源|来源(是)?(哪|什么)(家|个)?(媒体|报纸|网站)|哪家媒体|哪个媒体|什么媒体|哪个报纸|"
               r"刊登|转载|发表在|news outlet|newspaper|published (in|by)|where (was|is) (this|the) (policy )?(text|document|policy|article) (originally |first )?published|"
@@ -348,6 +350,9 @@ def locate_phrase(question: str) -> str:
     return quoted_phrase(question)
 
 
+_SAID_IN_SECTION = r"(里|中|上)(说|讲|提到|写|指出)(的|了)?[，,]?[^？?]{4,}(什么|哪|谁|怎么|如何|多少|几)"
+
+
 def _analyse(question: str, s: str, has) -> Ask:
     if not section_ref(question) and has(_DOC_SUBJECT):
         for fact, pattern in _DOC_FACTS.items():
@@ -359,6 +364,8 @@ def _analyse(question: str, s: str, has) -> Ask:
         # "“做实家庭医生签约服务”在二(二)哪一条里": where, within the section if one is named
         return Ask("locate", section=section_ref(question))
     ref = section_ref(question)
+    if ref and has(_SAID_IN_SECTION) and not has(_LIST_CUES):
+        ref = ""  # "第一部分“重大意义”里说，…是全面贯彻什么发展思想": a clause's content, found by its words
     if ref:
         if has(_LIST_CUES) or has(r"哪[一二三四五六七八九十几]+(项|个|条|方面|部分|大)(任务|工作|内容|方面|工程)?[?？]?$"
                                   r"|一共有?几|共有?几|几条|有几项|有多少(项|条)|分别(叫|是)|分几(项|个|部分|块|条)|各(叫|是)什么"
@@ -407,7 +414,7 @@ def asked_value(simplified: str, lower: str) -> str:
             return value
     value, at = _asked_value(simplified, lower)
     later = re.split(r"[，,；;。]", simplified[at:], maxsplit=1)
-    if value and len(later) == 2 and YES_NO.search(later[1]):
+    if value and len(later) == 2 and YES_NO.search(later[1]) and not _SAYS_TAIL.fullmatch(later[1].strip()):
         return ""
     if value == "count" and (_YEAR_ASKED.search(simplified) or _YEAR_ASKED.search(lower)):
         return ""  # "高品质幼儿园数量以哪一年为基数翻番": a year, not the 数量
@@ -416,6 +423,8 @@ def asked_value(simplified: str, lower: str) -> str:
     return value
 
 
+# "住的地方离公园要多远，有说法吗": asks whether the policy says the figure, not a yes/no of its own
+_SAYS_TAIL = re.compile(r"(文件|政策|意见|里面|上面)?(里|上|中)?(有没有|有)(什么)?(说法|规定|说|提|写|讲)(到|过)?(吗|么|没有|没)?\s*[？?]?")
 _YEAR_ASKED = re.compile(r"哪一?年(?!级)|几几年|什么年份|\b(which|what) year\b")
 
 

@@ -35,6 +35,7 @@ NEED_EVIDENCE = {
     "processing": re.compile(r"工作日|日内|个月内办结|办结|时限"),
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
     "collateral": re.compile(r"抵押|担保|质押|信用贷"),
+    "batch": re.compile(r"第[一二三四五六七八九十\d]+批|分批|批次"),
     # which office does it (人社局, not 布局); a 重点单位, 培养单位 or 工作单位 is what it is done for or at
     "department": re.compile(r"(?<![布格结大全当开胜出])局|委员会|人社|财政(?!资金)|住建|部门|(?<!重点|培养|文保|工作|事业)单位"),
     "payday": re.compile(r"\d+月[^，。；]{0,20}(发放|拨付|到账)|(发放|拨付|到账)[^，。；]{0,20}\d+月"),
@@ -325,6 +326,7 @@ ABSTAIN = {
     "docno": "政策原文没有文号等发文信息。",
     "interest": "政策原文没有写明利率或利息。",
     "collateral": "政策原文没有写明是否需要抵押或担保。",
+    "batch": "政策原文没有写明分批安排或批次。",
     "department": "政策原文没有写明由哪个部门负责。",
     "payday": "政策原文没有写明每年具体哪个月发放到账。",
     "operator": "政策原文没有写明由哪家公司、银行或机构承担。",
@@ -379,6 +381,7 @@ ABSTAIN_EN = {
     "docno": "The policy text carries no document number or similar issuing details.",
     "interest": "The policy does not state an interest rate.",
     "collateral": "The policy does not say whether collateral or a guarantee is needed.",
+    "batch": "The policy does not set out batches or their order.",
     "department": "The policy does not say which department is responsible for this.",
     "payday": "The policy does not state in which month the money is paid.",
     "operator": "The policy does not name the company, bank or institution that does this.",

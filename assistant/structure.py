@@ -35,7 +35,7 @@ CATEGORY_LABELS = {
 
 # What a section shown whole must state when the question asks for it (an amount, a place...)
 CHECKED_NEEDS = frozenset({"money", "place", "time", "hours", "materials", "contact", "phone", "processing", "operator", "appeal", "person", "department", "payday",
-                           "interest", "collateral", "penalty", "sanction", "budget", "funder", "tax", "districts", "docno", "sport", "deadline", "address", "education"}) | PERSON_NEEDS
+                           "interest", "collateral", "batch", "penalty", "sanction", "budget", "funder", "tax", "districts", "docno", "sport", "deadline", "address", "education"}) | PERSON_NEEDS
 
 
 class Structure:
@@ -591,8 +591,11 @@ class Structure:
             if len(citations) >= 16:
                 break
         who = "、".join(found.personas)
-        head = (f"按原文，与{who}相关的权益和服务：" if p.script != ENGLISH
-                else f"What the policy offers for {who} (quoted clauses below):")
+        if who:
+            head = (f"按原文，与{who}相关的权益和服务：" if p.script != ENGLISH
+                    else f"What the policy offers for {who} (quoted clauses below):")
+        else:  # the topic matched, but no kind of person was named
+            head = "按原文，相关的权益和服务：" if p.script != ENGLISH else "What the policy offers (quoted clauses below):"
         body = to_script(head, p.script) + "\n" + "\n".join(lines)
         return Answer(p.asked, True, with_sources(body, citations, p.script), citations,
                       self.pinned(self.positions_of(citations), hits), p.searched, p.script,

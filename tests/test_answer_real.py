@@ -447,6 +447,12 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "中小微企業申請「蓉易貸」需要提供抵押嗎？",
     "Does the policy say when the Giant Panda National Park will open to visitors?",  # 每年 is the park scenes'
     "人才租金补贴这个细则有效期到哪一年？",  # 次年度 is when it pays
+    # round 34: another city's policies asked as a list, an unnamed subsidy's amount, which sport, batches
+    "重庆的老旧小区改造有哪些政策？",
+    "How much is the innovation and entrepreneurship subsidy for outstanding graduates of overseas universities?",
+    "“熊猫杯”是什么项目的比赛？普通人能报名参加吗？",
+    "Does the policy say how much a childcare place for children under 3 will cost per month?",
+    "長租房的租金每年漲幅上限是多少？",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -547,6 +553,15 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("Who actually issued this 'ten projects' document?", "成都市委"),
     ("My daughter is a young graduate. How many nights can she stay free at the youth talent station?", "7天"),
     ("总体要求下面第一小条的标题是什么？", "重大意义"),
+    # round 34
+    ("住的地方离公园要多远，有说法吗？", "500米"),  # "有说法吗" asks whether the policy says the distance
+    ("我儿子是C类人才，来成都企业上班，安家补贴每月多少？", "3000元"),  # not the firm's 引才补贴 3万元
+    ("第一部分“重大意义”里说，实施十大工程是全面贯彻什么发展思想的具体行动？", "以人民为中心"),
+    ("Which party and government bodies issued this opinion on the ten projects?", "成都市委"),
+    ("What does the '7×24-hour' commitment refer to?", "不打烊"),
+    ("What does the full-lifecycle startup financing system combine?", "天使投"),
+    ("猪肉价格老是涨，政府有没有储备？", "储备"),  # prices told, reserves asked
+    ("我刚毕业能享受什么？", "青年人才/高校毕业生"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
@@ -558,3 +573,10 @@ def test_a_follow_up_reads_on_in_the_clause_the_earlier_answer_quoted(real_assis
                {"role": "assistant", "content": "规划建设一类应急避难场所23个。"}]
     ans = real_assistant.ask("人均面积至少多少？", history)
     assert ans.answered and ans.answer.startswith("2平方米"), ans.answer  # not sports grounds' 2.5平方米
+
+
+def test_a_follow_up_asking_which_batch_is_declined(real_assistant):
+    history = [{"role": "user", "content": "老旧小区改造要完成多少个？"},
+               {"role": "assistant", "content": "完成老旧小区分类提升改造6100个。"}]
+    ans = real_assistant.ask("那我们小区排在第几批？", history)
+    assert not ans.answered and "批" in ans.answer

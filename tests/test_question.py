@@ -112,6 +112,8 @@ def test_a_follow_up_asking_what_kind_asks_its_own_thing():
     ("開社區連鎖店有沒有房租減免？", "free"),
     ("Do pensioners get free entry to the museums?", "free"),
     ("Is entry to museums free for pensioners?", "free"),
+    ("那我们小区排在第几批？", "batch"),
+    ("“熊猫杯”是什么项目的比赛？", "sport"),
 ])
 def test_needs_read_from_variant_and_english_wording(q, needs):
     assert needs in analyse(q).needs
