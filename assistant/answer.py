@@ -86,7 +86,7 @@ _NOTICE_ASKED = re.compile(r"公示(?!\s*(完|后|以后|之后|结束|期满))"
 _ONLY_PART = re.compile(r"其中|光算|只算|单算|不算|不含|不包括|除去|刨去|扣除")
 _JOINT = re.compile(r"[\u4e00-\u9fff]及[\u4e00-\u9fff]|[\u4e00-\u9fff]和[\u4e00-\u9fff]|以及|加上")
 # "新增的养老床位里，认知障碍照护型床位有多少张": a part (group 2) of a whole (group 1)
-_PART_ASKED = re.compile(r"([\u4e00-\u9fff]{2,12})(?:(?:里面|里头|里边|当中|之中)[，,]?|里[，,])\s*([\u4e00-\u9fff]{2,14}?)(?:有|占|是|能有)?(?:多少|几)")
+_PART_ASKED = re.compile(r"([\u4e00-\u9fff\d]{2,14})(?:(?:里面|里头|里边|当中|之中)[，,]?|里[，,])\s*([\u4e00-\u9fff]{2,14}?)(?:有|占|是|能有)?(?:多少|几)")
 # what happens once a stated limit is reached ("住满7天以后", "第8天开始", "after the free period")
 _BEYOND = re.compile(r"(住满|用满|满|超过|超出|过了)\s*\d+\s*(天|个月|年|平方米|平米|平)\s*(以后|之后|后|了)|"
                      r"第\s*\d+\s*(天|个月|年)\s*(开始|起)|到期\s*(以后|之后|后)|续住|"
@@ -703,7 +703,7 @@ class Answerer:
                        # park scenes beside it, not in the one naming the park
                        and not (need == "time" and c.cover < TIME_CLAUSE_SHARE * top_cover)
                        and (self._chunk_cover(p, c, NEEDS[need] if need in PERSON_NEEDS else "") >= cover_needed
-                            or need in ("money", "free") and c.cover >= CLAUSE_NEED_COVER
+                            or need in ("money", "free", "concession") and c.cover >= CLAUSE_NEED_COVER
                             # "十大工程的钱从哪来": the clause most about the question says who pays;
                             # the city's funds for the ten projects do not pay for 微型消防站
                             or need == "funder" and c is best
@@ -1009,8 +1009,12 @@ class Answerer:
         """Whether a clause names the part a question asks of a whole ("X里，Y有多少" → Y's own words)."""
         whole = set(_topic_words(part.group(1)))
         own = [w for w in _topic_words(part.group(2)) if w not in whole and len(w) >= 2]
-        return not own or any(w in c.simplified or expand_query(w) != w and any(
-            x in c.simplified for x in expand_query(w).split()) for w in own)
+        # the words around the figure name it ("邻里人家”50个" is no 便利店), and a glossary term
+        # the whole already names is not the part (便利店 → 社区连锁店)
+        text = figure_phrases(c.simplified, to_simplified(c.value))[0] \
+            if c.value and whole_of(part.string) is not None else c.simplified
+        return not own or any(w in text or expand_query(w) != w and any(
+            x in text and x not in part.group(1) for x in expand_query(w).split()) for w in own)
 
     def _only_elsewhere(self, p: Parsed, q_s: str, about: Clause, c: Clause) -> bool:
         """Whether the question names a distinctive word of a clause (`about`) that the

@@ -71,7 +71,7 @@ NEEDS = {
     # the last day to apply: a month or a date, not "每年"
     "deadline": r"截止(日期|时间|到)|截至(日期|时间)|最晚(什么时候|哪天|几号)|\bdeadline\b|\blast day to apply\b",
     "materials": r"(?<!假)材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
-    "procedure": r"(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(实名)?(申请|注册|登录|报名|办理|参加|加入|认证|预约|挂号)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
+    "procedure": r"(走|办)?(什么|啥|哪些)(流程|程序|手续)|(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(实名)?(申请|注册|登录|报名|办理|参加|加入|认证|预约|挂号)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact|\bweb ?address\b|\burl\b",
     "phone": r"(?<!打)(?<!诈骗)(?<!骚扰)电话(?!回访)|热线|号码|客服|\b(tele)?phones?\b(?! (app|use))|hotline",
     "conditions": r"(报名|申请|入选|招募)条件|(?<!这些)(?<!这个)算不算|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|资格证|什么证书?|证书要求|要考什么证|怎么考|\bcriteria\b|\bwhat qualifies\b|eligibility|who is eligible|am i eligible|are we eligible",
@@ -89,6 +89,9 @@ NEEDS = {
                   r"(?<!公示)(几|多少)个?工作日|几天能(办|批|审)|"
                   r"办(理)?(下来|好|完)要?多久|到账[^。？?]{0,6}(多久|多长时间))|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
     "interest": r"利率|利息|interest rates?|(?<!without )(?<!no )\binterest\b(?!-free)",
+    # "老年人坐地铁有没有乘车优惠": whether a concession is given at all
+    "concession": r"(有没有|有无|能不能|可不可以|可以|能|会不会)[^，。？?]{0,6}(优惠|打折|折扣)|(优惠|打折|折扣)(吗|么|不)|"
+                  r"\b(any|a) (discount|concession)s?\b|\bdiscounted\b",
     # "我们小区排在第几批": the order of a programme's batches
     "batch": r"第几批|哪一?批|几批|批次",
     # "蓉易贷要不要抵押": what a loan is secured by
@@ -122,7 +125,7 @@ NEEDS = {
     # what the city spends: "十大工程总共投多少钱" is not answered by a loan programme's 300亿元
     "budget": r"资金[^，。？?]{0,10}(多少(?![项样种类个])|几个?亿)|多少亿元?[^，。？?]{0,4}资金|\bcost in total\b|\btotal cost\b|how many billion yuan|首付|违约金|押金|定金|\bdeposit\b|\bfiscal funding\b|\btotal funding\b|\bfunding in total\b|\bearmarked\b|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget(ed|s)?\b|\binvest(ment|ing|s)?\b",
     "per-unit": r"按多少[^，。？?]{0,6}配|每多少|每张床?|每台|每部|每套|每间|每所|每户|一户|每条(?!线)|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)|\b(a single|one|each|per) (small |micro )?(business|firm|company|enterprise)\b|\beach (new )?[\w-]+ (stations?|schools?|hospitals?|households?|famil(y|ies)|compan(y|ies))\b",
-    "current": r"目前[^，。？?]{0,10}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际已经到|\bactual\b|现在的|目前的|(?<![说讲写])现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
+    "current": r"目前[^，。？?]{0,10}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?\s]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d\s]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际已经到|\bactual\b|现在的|目前的|(?<![说讲写])现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
     # which sport an event is for: "“熊猫杯”比的是足球还是篮球"
     # a schooling requirement: "人才公寓8.5折是不是要本科以上学历才行"
     "education": r"(本科|硕士|博士|大专|专科|研究生)(及?以上)?(学历|学位)?[^，。？?]{0,4}(才能|才行|才可以|才算)|学历(要求|门槛|限制)|(什么|啥|哪种|哪些)学历|"
@@ -137,7 +140,9 @@ NEEDS = {
 
 
 _VALUE_CUES = [
-    ("discount", r"几折|打折|折扣|多少折|优惠多少|discount"),
+    # "保租房租金比市场上便宜多少": a share of the market rent (90%), not a 折
+    ("percent", r"比[^，。？?]{1,10}便宜(多少|几)"),
+    ("discount", r"几折|打折|折扣|多少折|优惠多少|便宜(多少|几)|discount"),
     ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|loan)|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|多少万?块|减免多少|免多少|限价|最高价|几块钱|几万块|几万元|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|钱数|补贴[^，。？?]{0,4}(算出来|算下来|计算出来)(是|有)?多少|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|寿命|活到|how old|age limit|minimum age|expected to live|life expectancy|live to"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
@@ -219,7 +224,7 @@ def section_ref(q: str) -> str:
         return f"二({n})" + (str(_CN_DIGIT.get(item.group(1), item.group(1))) if item else "")
     if re.search(r"(十大工程|十项工程)[^，,。？?]{0,4}最后一(个|项)|^[^，,。？?]{0,4}最后一(个|项)(工程|大工程)", s):
         return "二(十)"
-    if re.search(r"(十大工程|十项工程)(分别|具体|都)?(有|是|包括|指)(哪些|哪几|哪十|什么)个?(工程|项目)?(?=[?？，,。]|$)|"
+    if re.search(r"(?<!实施)(十大工程|十项工程)(分别|具体|都)?(有|是|包括|指)(哪些|哪几|哪十|什么)个?(工程|项目)?(?=[?？，,。]|$)|"
                  r"哪十(大|项|个)工程|what are the ten (major )?projects|list the ten", s, re.I):
         return "二"
     m = re.search(rf"({'|'.join(_PART_NAMES)})[^，,。？?]{{0,4}}(一共|共|都|包括|有)?(几条|几项|哪几|哪些|分别)", s)
@@ -350,7 +355,7 @@ def locate_phrase(question: str) -> str:
     return quoted_phrase(question)
 
 
-_SAID_IN_SECTION = r"(里|中|上)(说|讲|提到|写|指出)(的|了)?[，,]?[^？?]{4,}(什么|哪|谁|怎么|如何|多少|几)"
+_SAID_IN_SECTION = r"(里|中|上)[^？?说讲写]{0,14}(说|讲|提到|写|指出)(的|了)?[，,]?[^？?]{4,}(什么|哪|谁|怎么|如何|多少|几)"
 
 
 def _analyse(question: str, s: str, has) -> Ask:
@@ -364,7 +369,8 @@ def _analyse(question: str, s: str, has) -> Ask:
         # "“做实家庭医生签约服务”在二(二)哪一条里": where, within the section if one is named
         return Ask("locate", section=section_ref(question))
     ref = section_ref(question)
-    if ref and has(_SAID_IN_SECTION) and not has(_LIST_CUES):
+    if ref and has(_SAID_IN_SECTION) and not has(_LIST_CUES) \
+            and not has(r"(里|中|上)[^，,。？?]{0,4}第\s*[一二三四五六七八九十\d]+\s*(条|项|点|小项|小条)"):
         ref = ""  # "第一部分“重大意义”里说，…是全面贯彻什么发展思想": a clause's content, found by its words
     if ref:
         if has(_LIST_CUES) or has(r"哪[一二三四五六七八九十几]+(项|个|条|方面|部分|大)(任务|工作|内容|方面|工程)?[?？]?$"

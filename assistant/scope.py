@@ -21,7 +21,7 @@ from .script import ENGLISH, has_cjk, to_script
 NEED_EVIDENCE = {
     "money": re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
     # where a thing is: a place the text names ("龙泉山城市森林公园璀璨“绿心”"), not a website
-    "place": re.compile(r"新城|区域(?![^，。]{0,3}医疗|性)|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|(?<![〕\]\d])\d+号|[\u4e00-\u9fff]山(?!水)|公园|街道|乡镇"),
+    "place": re.compile(r"新城|区域(?![^，。]{0,3}医疗|性)|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|(?<![〕\]\d])\d+号|[\u4e00-\u9fff]山(?!水)|公园|街道|乡镇|认定地|行政区域范围|所在地"),
     "address": re.compile(r"地址|(?<![〕\]\d])\d+号|[路街巷]\d+"),
     "hours": re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|开放时间|营业时间"),
     "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|十三五|次年|次月|当月|之日起"),
@@ -36,6 +36,7 @@ NEED_EVIDENCE = {
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
     "collateral": re.compile(r"抵押|担保|质押|信用贷"),
     "batch": re.compile(r"第[一二三四五六七八九十\d]+批|分批|批次"),
+    "concession": re.compile(r"\d+(?:\.\d+)?\s*折|优惠|免费|减免|免收|半价"),
     # which office does it (人社局, not 布局); a 重点单位, 培养单位 or 工作单位 is what it is done for or at
     "department": re.compile(r"(?<![布格结大全当开胜出])局|委员会|人社|财政(?!资金)|住建|部门|(?<!重点|培养|文保|工作|事业)单位"),
     "payday": re.compile(r"\d+月[^，。；]{0,20}(发放|拨付|到账)|(发放|拨付|到账)[^，。；]{0,20}\d+月"),
@@ -327,6 +328,7 @@ ABSTAIN = {
     "interest": "政策原文没有写明利率或利息。",
     "collateral": "政策原文没有写明是否需要抵押或担保。",
     "batch": "政策原文没有写明分批安排或批次。",
+    "concession": "政策原文没有写明这方面的优惠。",
     "department": "政策原文没有写明由哪个部门负责。",
     "payday": "政策原文没有写明每年具体哪个月发放到账。",
     "operator": "政策原文没有写明由哪家公司、银行或机构承担。",
@@ -382,6 +384,7 @@ ABSTAIN_EN = {
     "interest": "The policy does not state an interest rate.",
     "collateral": "The policy does not say whether collateral or a guarantee is needed.",
     "batch": "The policy does not set out batches or their order.",
+    "concession": "The policy does not state a discount or concession for this.",
     "department": "The policy does not say which department is responsible for this.",
     "payday": "The policy does not state in which month the money is paid.",
     "operator": "The policy does not name the company, bank or institution that does this.",

@@ -453,6 +453,11 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "“熊猫杯”是什么项目的比赛？普通人能报名参加吗？",
     "Does the policy say how much a childcare place for children under 3 will cost per month?",
     "長租房的租金每年漲幅上限是多少？",
+    # round 35: a procedure asked as 走什么流程, a concession, how much cheaper, a part the whole names
+    "特困老人申请集中供养要走什么流程，去哪里办？",
+    "老年人坐地鐵有沒有乘車優惠？",
+    "菜市场标准化改造完了菜价能便宜多少",
+    "社区连锁店12000个里面，便利店要占多少个？",  # 50个 are the 邻里人家
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -562,6 +567,12 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("What does the full-lifecycle startup financing system combine?", "天使投"),
     ("猪肉价格老是涨，政府有没有储备？", "储备"),  # prices told, reserves asked
     ("我刚毕业能享受什么？", "青年人才/高校毕业生"),
+    # round 35
+    ("第一部分总体要求里，“重大意义”第一句说实施十大工程是什么？", "以人民为中心"),
+    ("娃明年上学 新增学位有多少个", "30万个"),  # "明年上学" is told; the target is asked
+    ("What are the five 'greens' in the Five Greens campaign?", "五綠潤城"),
+    ("国外的好医院能来成都办医院吗？", "合作办医"),
+    ("人才公寓有没有优惠？", "8.5折"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
@@ -580,3 +591,11 @@ def test_a_follow_up_asking_which_batch_is_declined(real_assistant):
                {"role": "assistant", "content": "完成老旧小区分类提升改造6100个。"}]
     ans = real_assistant.ask("那我们小区排在第几批？", history)
     assert not ans.answered and "批" in ans.answer
+
+
+@pytest.mark.parametrize("q", ["那F类人才呢，在哪租都行吗？", "那F類人才要在哪裡租房才能領？"])
+def test_where_a_class_may_rent_is_the_place_its_rule_names(real_assistant, q):
+    history = [{"role": "user", "content": "E类人才住保租房补贴比例多少？"},
+               {"role": "assistant", "content": "E类人才补贴比例为50%。"}]
+    ans = real_assistant.ask(q, history)
+    assert ans.answered and ("认定地" in ans.answer or "認定地" in ans.answer), ans.answer

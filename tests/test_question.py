@@ -114,6 +114,8 @@ def test_a_follow_up_asking_what_kind_asks_its_own_thing():
     ("Is entry to museums free for pensioners?", "free"),
     ("那我们小区排在第几批？", "batch"),
     ("“熊猫杯”是什么项目的比赛？", "sport"),
+    ("特困老人申请集中供养要走什么流程？", "procedure"),
+    ("老年人坐地铁有没有乘车优惠？", "concession"),
 ])
 def test_needs_read_from_variant_and_english_wording(q, needs):
     assert needs in analyse(q).needs
