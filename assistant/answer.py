@@ -565,6 +565,10 @@ class Answerer:
                 return self._abstain(p, retrieved, clauses, "subsidy")
             clauses, best = paying, max(paying, key=lambda c: c.score)
         needs = p.ask.needs
+        if p.leans_on is not None or p.ask.value == "discount":
+            # "要是买的话有优惠吗" after the talent station: the earlier turn names what is bought;
+            # "能打几折": the discount asked is checked as a figure
+            needs = tuple(n for n in needs if n != "concession")
         if "current" in needs and (p.ask.kind in ("value", "statement") or "money" in needs):
             # the policy sets targets; only a clause that says where things stand now
             # ("目前，我市已经筹集…22.6万套") answers a question about today
@@ -844,6 +848,9 @@ class Answerer:
         # a worked example's amount is about the case its whole passage sets out
         example = "例如" in self._chunk_s[self._position[best_v.chunk.id]]
         cover = max(best_v.cover, self._chunk_cover(p, best_v)) if example else best_v.cover
+        if p.ask.value == "days" and not re.search(r"[天日晚]", best_v.value):
+            # "合同签订后几天内要登记": days asked, and the labour contract's 3年 counts years
+            return self._abstain(p, retrieved, clauses, "value")
         if p.ask.value in ("money", "age") and cover < MONEY_COVER:
             # an amount or an age belongs to whoever its clause is about: the 2000元 for talents
             # does not answer "托育补贴补多少", nor life expectancy's 82.4岁 "助餐要满多少岁"

@@ -21,7 +21,7 @@ from .script import ENGLISH, has_cjk, to_script
 NEED_EVIDENCE = {
     "money": re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
     # where a thing is: a place the text names ("龙泉山城市森林公园璀璨“绿心”"), not a website
-    "place": re.compile(r"新城|区域(?![^，。]{0,3}医疗|性)|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|(?<![〕\]\d])\d+号|[\u4e00-\u9fff]山(?!水)|公园|街道|乡镇|认定地|行政区域范围|所在地"),
+    "place": re.compile(r"新城|区域(?![^，。]{0,3}医疗|性)|[市县]、.{2,4}[市县]|地址|窗口|大厅|位于|(?<![〕\]\d])\d+号|[\u4e00-\u9fff]山(?!水)|公园|街道|乡镇|认定地|行政区域范围|所在地|地下空间|边角余料"),
     "address": re.compile(r"地址|(?<![〕\]\d])\d+号|[路街巷]\d+"),
     "hours": re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|开放时间|营业时间"),
     "time": re.compile(r"\d{4}年|\d+月|\d+日|每年|每月|每周|十四五|十三五|次年|次月|当月|之日起"),
@@ -300,8 +300,9 @@ OFF_TOPIC = re.compile(
     # arrangements residents often ask about that no document here mentions
     r"限行|尾号|摇号|消费券|划片|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
-    r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|(怎么|咋)做才(好吃|巴适|正宗|地道)|麻婆豆腐|回锅肉|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|房贷|按揭|工伤|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|生育奖励|生育补贴|"
-    r"\b(can|could) you recommend\b|\b(quickest|fastest) way to (get|go)\b|\bbest (hospitals?|doctors?|surgeons?|clinics?)\b|\b(hospitals?|doctors?|surgeons?|clinics?)\b.{0,30}\b(is|are) (the )?best\b|\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum (monthly )?wage|retirement age|gdp|unemployment rate|inflation|second child)\b",
+    r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|(怎么|咋)做才(好吃|巴适|正宗|地道)|麻婆豆腐|回锅肉|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|房贷|按揭|工伤|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|二孩|三孩|生育奖励|生育补贴|育儿补贴|(?<!随迁)落户|"
+    r"电动车[^，。？?]{0,4}(上牌|牌照)|(允许|能不能|可不可以|可以|能)[^，。？?]{0,4}骑电动车|骑电动车[^，。？?]{0,6}(吗|么)|居留(证|许可)|"
+    r"\b(can|could) you recommend\b|\b(get|obtain|apply for|requirements? for)\b[^?]{0,40}\bresidence permits?\b|\b(quickest|fastest) way to (get|go)\b|\bbest (hospitals?|doctors?|surgeons?|clinics?)\b|\b(hospitals?|doctors?|surgeons?|clinics?)\b.{0,30}\b(is|are) (the )?best\b|\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum (monthly )?wage|retirement age|gdp|unemployment rate|inflation|second child)\b",
     re.I)
 
 

@@ -458,6 +458,15 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "老年人坐地鐵有沒有乘車優惠？",
     "菜市场标准化改造完了菜价能便宜多少",
     "社区连锁店12000个里面，便利店要占多少个？",  # 50个 are the 邻里人家
+    # round 36: settling hukou, a residence permit, subscribing, e-bikes, days asked and years found,
+    # childbirth allowances, the maximum of a loan no amount is given for
+    "在成都落户要交满几年社保？",
+    "What are the requirements for my foreign wife to get a Chengdu residence permit?",
+    "手机怎么订阅地震预警信息？",
+    "天府绿道上允许骑电动车吗？",
+    "租金补贴登记要在合同签订后几天内办完？",  # 3年 is the labour contract's
+    "生三孩的育儿补贴每年能领多少？",
+    "What is the maximum amount of the interest-free start-up loan I can get as a foreign graduate?",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -573,6 +582,9 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("What are the five 'greens' in the Five Greens campaign?", "五綠潤城"),
     ("国外的好医院能来成都办医院吗？", "合作办医"),
     ("人才公寓有没有优惠？", "8.5折"),
+    # round 36
+    ("停车难怎么解决，文件说要利用哪里建停车设施？", "地下空间"),
+    ("我骑电瓶车上班，自行车骨干网络要建多长？", "1000公里"),  # the e-bike is told, the network asked
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
