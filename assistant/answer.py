@@ -100,9 +100,9 @@ _ASKED_UNIT_EN = re.compile(r"\bhow many (tonnes|tons|kilograms|kilos|litres|lit
 _EN_UNITS = {"tonnes": "吨", "tons": "吨", "kilograms": "公斤", "kilos": "公斤", "litres": "升", "liters": "升"}
 _ASKED_COUNTER = re.compile(r"(?:多少|几)(?:万|亿)?(个|所|家|户|套|张|条|座|处|名|项|辆|床)")
 _DOC_NUMBER = re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号")
-# a figure with its unit, as a question states it to say what it is about ("8.5折", "850公里")
 # a figure an earlier answer gave, with its unit ("23个", "2.5平方米")
 _SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:[个所张家户套条座处名人项辆元天年折%]|公里|平方米)")
+# a figure with its unit, as a question states it to say what it is about ("8.5折", "850公里")
 _STATED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:折|公里|万套|万个|万平方米|亿元|万元|个百分点)")
 
 
@@ -765,8 +765,6 @@ class Answerer:
                 return period
         if not with_value:
             return self._abstain(p, retrieved, clauses, "value" if best.cover >= 0.5 else "off-topic")
-        # "臭氧浓度的目标是多少": 38微克 is PM2.5's; "注册护士数": 9.5张 counts beds; a PhD's
-        # allowance is the clause naming 博士, not the one naming 硕士 and 本科
         if p.previous_answer and with_value:
             # "人均面积至少多少" after "规划建设一类应急避难场所23个": the clause the earlier answer
             # quoted goes on to say it (2平方米), before the sports grounds' 2.5平方米
@@ -775,9 +773,12 @@ class Answerer:
             # the one figure it gave (not one of several, in whatever units)
             said = _bare_figure(said[0]) if len(said) == 1 and len(re.findall(r"\d+(?:\.\d+)?", line)) == 1 else ""
             top = max(c.cover for c in with_value)
-            same = [c for c in with_value if said and re.search(r"(?<![\d.])" + re.escape(said), _bare_figure(c.simplified))
+            same = [c for c in with_value
+                    if said and re.search(r"(?<![\d.])" + re.escape(said), _bare_figure(c.simplified))
                     and _bare_figure(c.value) != said and c.cover >= FOCUS_COVER * top]
             with_value = same or with_value
+        # "臭氧浓度的目标是多少": 38微克 is PM2.5's; "注册护士数": 9.5张 counts beds; a PhD's
+        # allowance is the clause naming 博士, not the one naming 硕士 and 本科
         best_v = max(with_value, key=_figure_score)
         if _of_another_kind(q_s, best_v):
             phrase = figure_phrases(best_v.simplified, to_simplified(best_v.value))[0]
