@@ -467,6 +467,10 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "租金补贴登记要在合同签订后几天内办完？",  # 3年 is the labour contract's
     "生三孩的育儿补贴每年能领多少？",
     "What is the maximum amount of the interest-free start-up loan I can get as a foreign graduate?",
+    # round 37: a foreign partner, a sanction asked as 处分, criteria asked as 评定标准
+    "Can my foreign partner, who doesn't have Chinese citizenship, buy a talent apartment at the 8.5 discount?",
+    "十大工程考核不合格的区（市）县，负责人会受到什么处分？",
+    "“公园小区”的评定标准有哪些？",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -585,6 +589,11 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     # round 36
     ("停车难怎么解决，文件说要利用哪里建停车设施？", "地下空间"),
     ("我骑电瓶车上班，自行车骨干网络要建多长？", "1000公里"),  # the e-bike is told, the network asked
+    # round 37: Sichuanese and English names of the policy's terms
+    ("到十四五末,城头的人平均一年能挣好多钱？", "70000元"),
+    ("每天挤车上班,以后路上平均要花好久？", "35分钟"),
+    ("房租涨了,租赁补贴标准会不会跟到调？", "动态调整"),
+    ("How many new application scenarios will be released each year?", "1000"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
