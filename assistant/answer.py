@@ -181,21 +181,27 @@ _COUNTED_ENDS = re.compile(r"\b(?:will|are|is|was|were|does|do|did|should|must|c
                            r"in|on|at|for|of|by|under|the|get|per|each|across|from|with)\b")
 
 
+@lru_cache(maxsize=256)
+def _counted(question: str) -> tuple[str, tuple[str, ...]]:
+    """The things an English "how many" counts, and their policy terms ("" when a measure)."""
+    m = _HOW_MANY.search(question)
+    counted = _COUNTED_ENDS.split(m.group(1).lower())[0] if m else ""
+    if not counted or any(_EN_MEASURES.match(w) for w in counted.split()):
+        return "", ()
+    return counted, tuple(re.findall(r"[\u4e00-\u9fff]+", expand_query(counted)))
+
+
 def _names_counted(question: str, clause_s: str, value: str) -> bool:
     """Whether a clause names, in the sentence leading to its figure, the things an English
     "how many" counts, where the glossary knows them ("how many new parking spaces": 6100个
     counts old residential compounds; the parking in that clause is another sentence's)."""
-    m = _HOW_MANY.search(question)
-    if not m or not value:
-        return True
-    counted = _COUNTED_ENDS.split(m.group(1).lower())[0]
-    if any(_EN_MEASURES.match(w) for w in counted.split()):
+    counted, terms = _counted(question)
+    if not counted or not value:
         return True
     unit = re.sub(r"^[\d.\s万亿-]+", "", value)[:1]
     if any(things.fullmatch(w) and unit in counters and counters != _ANY_PLACE
            for w in counted.split() for things, counters in _EN_COUNTERS):
         return True  # "how many households": 户 says what it counts
-    terms = re.findall(r"[\u4e00-\u9fff]+", expand_query(counted))
     at = clause_s.find(to_simplified(value))
     if not terms or at < 0:
         return True
