@@ -212,6 +212,7 @@ def _names_counted(question: str, clause_s: str, value: str) -> bool:
 
 _SUBSIDY = re.compile(r"(生活|安家|租金|租房|引才|创业|托育|购房|交通|医疗|养老|就业)\s*补贴")  # kinds of subsidy
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_PRICE_MOVE = re.compile(r"价[格钱位]?[^，。？?]{0,6}(降|涨|下降|上涨|便宜|低|少)[^，。？?]{0,3}(多少|几)")
 _TENS_OF_THOUSANDS = re.compile(r"(多少|几)万(?![元块])")
 _INDICATOR_ENDS = ("率", "比", "数", "度", "量")  # how indicators are named: 优良率, 房价收入比, 满意度
 _GRADE = re.compile(r"([一二三四五六七八九])(?:类|级)(?!别)")
@@ -764,6 +765,10 @@ class Answerer:
         if p.ask.value == "money" and p.leans_on is None:
             # "C类人才安家补贴每月多少": the 安家补贴's 3000元, not the same class's 企业引才补贴 3万元
             with_value = [c for c in with_value if not self._other_subsidy(p, c)] or with_value
+        if _PRICE_MOVE.search(q_s):
+            # "菜市场改造完菜价能降多少": how far a price moves, not how many markets (400家)
+            with_value = [c for c in with_value
+                          if any(re.search(r"价|租金|费", ph) for ph in figure_phrases(c.simplified, to_simplified(c.value)))]
         if not with_value and p.ask.value == "duration" and best.cover >= 0.5 \
                 and COMPLETION.search(to_simplified(p.asked)):
             period = self.structure.document_period(p, self._cite(best), retrieved)  # "这个要多少年完成"

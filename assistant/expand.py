@@ -185,7 +185,9 @@ COLLOQUIAL = {
 # English → policy wording (Simplified); matched on word boundaries (plural -s/-es included), case-insensitive
 ENGLISH = {
     # --- everyday English a resident uses for the policy's terms ---
-    "level-3 hospital": "三级医疗机构", "tertiary": "三级", "every district": "区(市)县 全覆盖", "districts and counties": "区(市)县",
+    "level-3 hospital": "三级医疗机构", "tertiary": "三级", "tertiary-level hospital": "三级医疗机构", "tertiary-level": "三级医疗机构",
+    "bluer sky": "天更蓝", "bluer skies": "天更蓝",
+    "greener mountains": "山更绿", "clearer water": "水更清", "cleaner soil": "土更净", "eco project": "生态 工程", "every district": "区(市)县 全覆盖", "districts and counties": "区(市)县",
     "cost-of-living": "生活成本", "megacity": "超大城市", "competitive": "竞争力",
     "performance management": "目标绩效管理", "performance": "绩效", "incorporated into": "纳入",
     "benchmark": "标杆",
@@ -349,7 +351,8 @@ ENGLISH = {
     "house prices": "房价收入比", "affordable housing": "保障性租赁住房 公租房", "public rental housing": "公租房",
     "cost of living": "生活成本", "living costs": "生活成本", "groceries": "菜市场 生鲜超市", "supermarket": "超市",
     "mall": "购物中心", "cross-border": "跨境电商", "e-commerce": "电商", "delivery": "配送", "doorstep": "家门口",
-    "price-to-income": "房价收入比", "housing prices": "房价收入比", "home prices": "房价收入比", "residential land": "住宅用地",
+    "price-to-income": "房价收入比", "housing price-to-income": "房价收入比", "house price-to-income": "房价收入比",
+    "price to income": "房价收入比", "housing prices": "房价收入比", "home prices": "房价收入比", "residential land": "住宅用地",
     "land supply": "住宅用地", "rental housing": "租赁住房", "rental subsidy": "租赁补贴 租金补贴", "commercial housing": "普通商品房",
     "cooking oil": "粮油", "flagship store": "首店", "first store": "首店", "international consumption": "国际消费中心城市",
     "stable prices": "保供稳价", "price stability": "保供稳价", "fresh food": "生鲜", "wet market": "菜市场",

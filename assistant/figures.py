@@ -30,6 +30,7 @@ VALUE_PATTERNS = {
 _CN = "[一二两三四五六七八九十百千]+"
 # "how many X": a number of things, not a share or a discount
 VALUE_PATTERNS["units"] = rf"{NUM}\s*(?:万|亿)?\s*(?:个(?!月|百分点)|所|张|家|户|场|条|座|处|名|人|套|间|项|支|类|次|台|辆|批|床|公里|平方米|亩)"
+VALUE_PATTERNS["people"] = rf"{NUM}\s*(?:万)?\s*(?:名|人|位)(?!次)"
 VALUE_PATTERNS["count_cn"] = rf"{_CN}(?:万|亿)?(?:个|所|张|家|公里|户|年|条|座|项|支|类|次|倍)(?![一-龥]{{0,1}}样)"
 VALUE_PATTERNS["duration_cn"] = rf"{_CN}(?:天|个月|年|分钟|小时|周)"
 # "电梯年检要覆盖多少": the policy answers a share with "全覆盖"

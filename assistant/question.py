@@ -125,11 +125,13 @@ NEEDS = {
     # what the city spends: "十大工程总共投多少钱" is not answered by a loan programme's 300亿元
     "budget": r"资金[^，。？?]{0,10}(多少(?![项样种类个])|几个?亿)|多少亿元?[^，。？?]{0,4}资金|\bcost in total\b|\btotal cost\b|how many billion yuan|首付|违约金|押金|定金|\bdeposit\b|\bfiscal funding\b|\btotal funding\b|\bfunding in total\b|\bearmarked\b|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget(ed|s)?\b|\binvest(ment|ing|s)?\b",
     "per-unit": r"按多少[^，。？?]{0,6}配|每多少|每张床?|每台|每部|每套|每间|每所|每户|一户|每条(?!线)|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)|\b(a single|one|each|per) (small |micro )?(business|firm|company|enterprise)\b|\beach (new )?[\w-]+ (stations?|schools?|hospitals?|households?|famil(y|ies)|compan(y|ies))\b",
-    "current": r"目前[^，。？?]{0,10}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?\s]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d\s]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际已经到|\bactual\b|现在的|目前的|(?<![说讲写])现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
+    "current": r"目前[^，。？?]{0,10}(多少|几)|(19|20)\d\d年当年(?![^，。？?]{0,4}计划)|当年[^，。？?]{0,8}(实际|已经|改造了|建成了|完成了)|(19|20)\d\d年[^，。？?]{0,12}(改造|建成|完成|新增|建|修)了[^，。？?]{0,4}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?\s]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d\s]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际已经到|\bactual\b|现在的|目前的|(?<![说讲写])现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
     # which sport an event is for: "“熊猫杯”比的是足球还是篮球"
     # a schooling requirement: "人才公寓8.5折是不是要本科以上学历才行"
-    "education": r"(本科|硕士|博士|大专|专科|研究生)(及?以上)?(学历|学位)?[^，。？?]{0,4}(才能|才行|才可以|才算)|学历(要求|门槛|限制)|(什么|啥|哪种|哪些)学历|"
+    "education": r"(本科|硕士|博士|大专|专科|研究生)(及?以上)?(学历|学位)?[^，。？?]{0,4}(才能|才行|才可以|才算)|学历[^，。？?]{0,8}(要求|门槛|限制)|(什么|啥|哪种|哪些)学历|"
                  r"\b(degree|education(al)?) (requirement|needed|required)|\bdo i need a (bachelor|master|degree)",
+    # whether one must book ahead: "天府绿道骑行要预约吗"
+    "reservation": r"预约|预订|\b(book|booking|reserve|reservation)s?\b",
     "sport": r"\b(what|which) (kind of )?sports?\b|比的是(什么|啥|哪)|(什么|啥|哪个|哪种)项目的(比赛|赛事)|什么(体育|运动)项目|(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)(比赛|赛事|项目)?还是(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)",
     # whether something costs the user anything: "家庭医生签约是免费的吗", "要不要自己出钱"
     "free": r"免费(的)?(吗|么|不|呢)|是不是免费|是否免费|免不免费|(要不要|需不需要|用不用|得不得)(自己)?(出|掏|付|交|花)钱|"
@@ -143,9 +145,11 @@ _VALUE_CUES = [
     # "保租房租金比市场上便宜多少": a share of the market rent (90%), not a 折
     ("percent", r"比[^，。？?]{1,10}便宜(多少|几)"),
     ("discount", r"几折|打折|折扣|多少折|优惠多少|便宜(多少|几)|discount"),
-    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|loan)|\b(maximum|max|highest) amount\b|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|多少万?块|减免多少|免多少|限价|最高价|几块钱|几万块|几万元|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|钱数|补贴[^，。？?]{0,4}(算出来|算下来|计算出来)(是|有)?多少|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
+    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|loan)|\b(maximum|max|highest) amount\b|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|多少万?块|减免多少|免多少|限价|最高价|几块钱|几万块|几万元|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|钱数|补贴[^，。？?]{0,4}(算出来|算下来|计算出来)(是|有)?多少|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|(拿|领|补|奖|资助|奖励)(到)?多少万(?![个套户人平方亩米])|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|寿命|活到|how old|age limit|minimum age|expected to live|life expectancy|live to"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
+    # "微型消防站每个要配几名队员": people counted (名, 人, 位), not 20个 stations
+    ("people", r"(?<![哪第好])(多少|几)(名|位)(?![额称次])"),
     ("units", r"how many|(?<![哪第好])(多少|几)(个(?![“\"「]|字)|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户|万人|万(?![元块]))"),
     ("days", r"(?<![这那近前])几天|多少天|住多久|免费住多久|住几晚|多少晚|how many (working )?(days|nights)"),
     ("percent", r"(?<![效])率[^，。？?]{0,8}(多少|几)|覆盖[^，。？?]{0,4}多大(面积|范围)|(增幅|增速|增长率|占比|覆盖率)\s*[?？]?\s*$|百分之多少|几个点|多少个点|百分点|几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|\brates?\b"),
@@ -458,6 +462,7 @@ _FOLLOW_UP = re.compile(
     r"^[\u4e00-\u9fff]{1,4}的(是不是|是否|也|会不会|有没有|要不要|能不能)|"
     r"(更|也|还|一样|同样)(高|低|多|少|长|短|大|小|快|慢|便宜|贵)(一些|一点|吗|么|[?？])|"
     r"^[^，,。？?]{1,8}呢[?？，,]|"  # "吃的东西呢？能追溯吗"
+    r"^第[一二三四五六七八九十\d]+(条|项|点)(?![^，。？?]{0,12}(办法|细则|意见|政策|文件))|"  # "第三条具体说了什么" after "保障措施有几条"
     r"^(and|what about|how about|what if|also|then)\b", re.I)
 
 
@@ -511,7 +516,9 @@ def is_follow_up(question: str) -> bool:
 
 # words that say how much or how long, not what about: "最长能领多少个月" is about the last topic
 _NO_SUBJECT = frozenset({"最长", "最多", "最少", "最高", "最低", "最短", "最快", "最晚", "能领", "能拿", "能住", "能享受",
-                         "一共", "总共", "要建", "要交", "要等", "时候", "多久", "多长", "那要"})
+                         "一共", "总共", "要建", "要交", "要等", "时候", "多久", "多长", "那要",
+                         # how one gets in, not what: "要提前预约吗，还是来了就能住"
+                         "提前", "预约", "提前预约", "要预约", "很久", "还是", "直接"})
 
 
 def resolve(question: str, history) -> tuple[str, str | None]:

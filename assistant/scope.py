@@ -49,6 +49,7 @@ NEED_EVIDENCE = {
     "tax": re.compile(r"税"),
     "funder": re.compile(r"财政|资金|出资|经费|投资|投入|筹集"),
     "education": re.compile(r"学历|学位|本科|硕士|博士|大专|专科|毕业"),
+    "reservation": re.compile(r"预约|预订|即来即享|随到随"),
     "sport": re.compile(r"足球|篮球|排球|乒乓|羽毛球|网球|马拉松|游泳|田径|棋"),
     "free": re.compile(r"免费|免收|免除|减免|不收|\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
     "foreigner": re.compile(r"外籍|外国|境外|港澳台"),
@@ -150,6 +151,11 @@ _EN_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s(?:University|Hospita
 _NAME_CUE = re.compile("|".join(_PLACE_WORDS | set(_NAME_ENDS)) + r"|[一二三四五六七八九十]中(?![心国央期小等医])")
 
 
+# a kind of school the policy may never name: its new schools are 幼儿园、中小学
+_SCHOOL_KIND = re.compile(r"(国际|私立|双语|外国语|贵族|寄宿)(学校|幼儿园|小学|中学|高中|学部)|"
+                          r"\b(international|private|bilingual|boarding) (schools?|kindergartens?)\b", re.I)
+
+
 def unknown_name(q_s: str, corpus_s: str) -> str:
     """"软科前150的学校里有四川大学吗": a yes/no question about a named school, hospital or
     place that no document mentions; the name, or "" when there is none.
@@ -157,6 +163,9 @@ def unknown_name(q_s: str, corpus_s: str) -> str:
     Args:
         q_s: the question in Simplified; corpus_s: all documents in Simplified.
     """
+    kind = _SCHOOL_KIND.search(q_s)
+    if kind and kind.group(0) not in corpus_s:
+        return kind.group(0)  # "新建几所国际学校": the policy's 400 schools are of no such kind
     named = _EN_NAME.search(q_s)
     if named and not has_cjk(q_s) and expand_query(named.group(1)) == named.group(1) \
             and named.group(0).lower() not in ENGLISH_TERMS:  # ("First Ring Road" is 一环路)
@@ -343,6 +352,7 @@ ABSTAIN = {
     "funder": "政策原文没有写明由谁出资。",
     "free": "政策原文没有写明是否收费或免费。",
     "sport": "政策原文没有写明是哪项运动。",
+    "reservation": "政策原文没有写明是否需要预约。",
     "education": "政策原文没有写明学历要求。",
     "foreigner": "政策原文没有关于外籍人员的规定。",
     "hukou": "政策原文没有按户籍作出这方面的规定。",
@@ -399,6 +409,7 @@ ABSTAIN_EN = {
     "funder": "The policy does not say who pays for it.",
     "free": "The policy does not say whether this is free or what it costs.",
     "sport": "The policy does not say which sport this is.",
+    "reservation": "The policy does not say whether a booking is needed.",
     "education": "The policy states no education requirement for this.",
     "foreigner": "The policy says nothing about foreign nationals.",
     "hukou": "The policy sets no rule by household registration (hukou) for this.",

@@ -471,6 +471,14 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "Can my foreign partner, who doesn't have Chinese citizenship, buy a talent apartment at the 8.5 discount?",
     "十大工程考核不合格的区（市）县，负责人会受到什么处分？",
     "“公园小区”的评定标准有哪些？",
+    # round 38: people counted (名), money in 万, a price's move, a booking, a kind of school the
+    # policy never names, one year's result
+    "微型消防站每个要配几名队员？",  # 20个 counts fire stations
+    "优秀青年大学生在蓉创业分层补贴，最高一档能拿多少万？",  # 1000万平方米 is floor space
+    "菜市场改造完菜价能降多少",  # 400家 counts markets
+    "天府綠道騎行要預約嗎",
+    "十四五期间成都要新建几所国际学校？",  # the 400所 are 幼儿园、中小学
+    "2021年当年成都改造了多少个老旧小区？",  # 6100个 is the five-year target
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -594,10 +602,34 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("每天挤车上班,以后路上平均要花好久？", "35分钟"),
     ("房租涨了,租赁补贴标准会不会跟到调？", "动态调整"),
     ("How many new application scenarios will be released each year?", "1000"),
+    # round 38
+    ("新建几所学校？", "400所"),
+    ("Will every district and county end up with a tertiary-level hospital?", "全覆蓋"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+def test_people_asked_are_counted_in_people(real_assistant):
+    ans = real_assistant.ask("二(二)1中培养市级以上名优教师的数量是多少名？")
+    assert ans.answered and ans.answer.startswith("3000名"), ans.answer  # not the same clause's 400所
+
+
+def test_a_price_asked_to_fall_is_answered_by_a_price_figure(real_assistant):
+    history = [{"role": "user", "content": "保障性租赁住房租金怎么定？"}, {"role": "assistant", "content": "……"}]
+    ans = real_assistant.ask("它的租金怎么定，会比市场价低多少？", history)
+    assert ans.answered and ans.answer.startswith("90%"), ans.answer
+
+
+def test_a_follow_up_about_booking_or_a_numbered_item_leans_on_the_earlier_turn(real_assistant):
+    history = [{"role": "user", "content": "青年人才驿站可以免费住吗？"},
+               {"role": "assistant", "content": "可以。升级“蓉漂”青年人才驿站，“免费入住7天”即来即享。"}]
+    ans = real_assistant.ask("要提前很久预约吗，还是来了就能住？", history)
+    assert ans.answered and "即來即享" in ans.citations[0].quote, ans.answer
+    history = [{"role": "user", "content": "保障措施有几条？"}, {"role": "assistant", "content": "四条。"}]
+    ans = real_assistant.ask("第三条具体说了什么资金机制？", history)
+    assert ans.answered and "两级财政专项资金" in ans.answer, ans.answer  # 三(三), not the urgent-talent rules' 第三条
 
 
 def test_a_follow_up_reads_on_in_the_clause_the_earlier_answer_quoted(real_assistant):

@@ -71,6 +71,8 @@ def test_section_references(q, code):
     ("How many TOD demonstration sites are planned?", "value", "units", ()),  # not the "ratio" in it
     ("Which districts will the new shelters be in?", "statement", "", ("districts",)),
     ("What is Chengdu's current average commute time?", "statement", "", ("current",)),
+    ("微型消防站每个要配几名队员？", "value", "people", ()),  # people counted, not stations
+    ("分层补贴最高一档能拿多少万？", "value", "money", ()),  # 万 of money, not of 平方米
 ])
 def test_what_is_asked(q, kind, value, needs):
     a = analyse(q)
@@ -116,6 +118,10 @@ def test_a_follow_up_asking_what_kind_asks_its_own_thing():
     ("“熊猫杯”是什么项目的比赛？", "sport"),
     ("特困老人申请集中供养要走什么流程？", "procedure"),
     ("老年人坐地铁有没有乘车优惠？", "concession"),
+    ("天府绿道骑行要预约吗？", "reservation"),
+    ("Do I need a booking for the youth talent station?", "reservation"),
+    ("2021年当年成都改造了多少个老旧小区？", "current"),  # that year's result, not the target
+    ("买人才公寓对年龄和学历有什么具体要求？", "education"),
 ])
 def test_needs_read_from_variant_and_english_wording(q, needs):
     assert needs in analyse(q).needs
