@@ -282,7 +282,7 @@ ENGLISH = {
     "day care": "日间照料", "mental health": "心理健康", "students": "学生", "student": "学生",
     "teachers": "教师", "teacher": "教师", "obstacle-free": "无障碍", "barrier-free": "无障碍",
     "accessible": "无障碍", "accessibility": "无障碍", "toilets": "厕所", "toilet": "厕所",
-    "gas": "燃气", "drainage": "排水", "flooding": "内涝", "waterlogging": "内涝", "shelter": "避难场所",
+    "gas": "燃气", "drainage": "排水", "flooding": "内涝 水淹停车场 城市看海", "waterlogging": "内涝 水淹停车场 城市看海", "shelter": "避难场所",
     "shelters": "避难场所", "food safety": "食品安全", "traceability": "溯源", "drug": "药品",
     "police": "警情", "court": "诉讼", "lawsuits": "诉讼", "government services": "政务服务",
     "one-stop": "一网通办", "online": "网上 线上", "approval": "审批", "permits": "许可",
@@ -327,7 +327,8 @@ ENGLISH = {
     "vocational skills": "职业技能", "operating income": "经营性收入", "business income": "经营性收入", "private economy": "民营经济",
     "private sector": "民营经济", "mass entrepreneurship": "大众创业万众创新", "collective economy": "农村集体经济",
     "illegal fundraising": "非法集资", "graduate training": "研究生培养单位", "employee stock": "员工持股制", "pan-space": "泛空间", "xiao wang": "小王 例如", "worked example": "例如", "涨跌": "动态调整 市场租金水平", "illegal activit": "非法集资", "multi-function space": "泛空间", "multifunction space": "泛空间", "wealth management": "财富管理", "employee shares": "员工持股制",
-    "employee shareholding": "员工持股制", "collective land": "农村集体经营性建设用地", "income gap": "城乡收入比", "wealth gap": "城乡收入比",
+    "employee shareholding": "员工持股制", "share-ownership": "员工持股制", "share ownership": "员工持股制", "employee share": "员工持股制",
+    "disability charities": "助残社会公益组织", "disability organisations": "助残社会公益组织", "disability organizations": "助残社会公益组织", "ngo": "社会公益组织", "ngos": "社会公益组织", "collective land": "农村集体经营性建设用地", "income gap": "城乡收入比", "wealth gap": "城乡收入比",
     "urban-rural": "城乡", "transfer income": "转移性收入", "primary distribution": "初次分配", "initial distribution": "初次分配",
     "social security": "社会保障 社保",
     # (二) 公共服务

@@ -64,7 +64,7 @@ NEEDS = {
     "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|最高限价|限价|(能|可以|最多)?(借|贷)多少|how much .{0,30}\bborrow|\b(maximum|max|most) .{0,20}\bborrow|\bamount .{0,30}\bborrow|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|\bincome (threshold|limit|cap|line|ceiling|requirement)s?\b|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|奖多少|奖励多少|奖几|减多少|交钱|收费|费用|手续费|服务费|管理费|票价|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}((会不会|要不要|能不能|会|能)(涨|降|便宜)|(涨|降|便宜)(不涨|不降|吗|么|多少|了没|幅))|(租金|房租)[^，。？?]{0,6}涨多少|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|\b(congestion|parking|entrance|admission|service|road) charges?\b|\bfares?\b|\btolls?\b|\bcash (rewards?|bonus(es)?|prizes?|awards?|allowances?|subsid(y|ies)|benefits?|payments?|grants?|handouts?)\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\bhow much\b.{0,60}\b(will|would|does|do) cost\b|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个|一)?(时期|阶段|五年|规划|年|次|分配|环节|领域|层面|行业|产业|群体|水平|文件|部分|章|条|项|工程|方面)|一条|条|部分)|去哪|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhere exactly (is|are|will)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     # a street address: a district or a 新城 is no address
-    "address": r"\b(office|street|postal|exact|physical|mailing) address\b|\bwhat('s| is) the address\b|(?<!web )\baddress of\b|具体地址|地址是(多少|什么|啥)|地址在哪",
+    "address": r"\b(office|street|postal|exact|physical|mailing) address\b|\bwhat('s| is) (the|its|their) address\b|(?<!web )\baddress of\b|具体地址|地址是(多少|什么|啥)|地址在哪",
     "districts": r"\bwhich (\w+ )?(districts?|counties)\b|哪些区[（(]市[)）]县(有|自己|出台|另有)|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)(区|街道|乡镇|社区)",
     "hours": r"\bbest time (of (the )?day )?to\b|(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
     "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|几几年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\b(what|which|on what) date\b|\bwhen (will|does|do|is|can|did)\b|\bwhen\b.{0,40}\b(be held|take place|takes place|open|opens|start|starts|begin|begins)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
@@ -114,7 +114,7 @@ NEEDS = {
                r"\bretirees?\b[^.?]{0,30}\b(can|get|eligible|qualify)\b|\bcan (a )?retirees?\b",
     "person": r"哪位(市?领导|官员|负责人)?|负责人(是谁|叫什么)|\bwhich official\b|\bwho is the official\b",
     "department": r"(哪个|哪家)(部门|单位)(?![^，。？?]{0,4}(发|印发|出台|发布|联合))|"
-                  r"\bwhich (department|agency|office)\b(?!.{0,20}\bissued\b)",
+                  r"\bwhich (government |city |municipal )?(department|agency|office|bureau)s?\b(?!.{0,20}\bissued\b)",
     "payday": r"几月份?[^，。？?]{0,6}(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|发放|发|拨)|(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|拨到|拨付)[^，。？?]{0,8}几月|"
               r"\b(which|what) month\b.{0,60}\b(paid|pay|arrives?|credited|transferred)\b|\bwhen\b.{0,30}\b(money|subsidy|it) (arrives?|(is |be )?(credited|transferred))\b",
     "operator": r"哪家(公司|企业|银行|机构|单位|养老院|养老机构|敬老院|医院|学校|幼儿园)|哪个(公司|银行)|\bwhich (company|bank|firm|operator|developer|contractor|builder)s?\b|"
@@ -123,15 +123,17 @@ NEEDS = {
     "penalty": r"罚款|罚多少|罚钱|罚金|\bfined?\b|\bfines\b",
     "sanction": r"处罚|罚则|惩罚|处分|追责|\bpenalt|\bpunish|\bsanction",
     # what the city spends: "十大工程总共投多少钱" is not answered by a loan programme's 300亿元
-    "budget": r"资金[^，。？?]{0,10}(多少(?![项样种类个])|几个?亿)|多少亿元?[^，。？?]{0,4}资金|\bcost in total\b|\btotal cost\b|how many billion yuan|首付|违约金|押金|定金|\bdeposit\b|\bfiscal funding\b|\btotal funding\b|\bfunding in total\b|\bearmarked\b|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget(ed|s)?\b|\binvest(ment|ing|s)?\b",
+    "budget": r"资金[^，。？?]{0,10}(多少(?![项样种类个])|几个?亿)|多少亿元?[^，。？?]{0,4}资金|\bcost in total\b|\btotal cost\b|how many billion yuan|首付|违约金|押金|定金|\bdeposit\b|\bfiscal funding\b|\btotal funding\b|\bfunding in total\b|\bearmarked\b|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget(ed|s)?\b|(?<!foreign )\binvest(ment|ing|s)?\b(?! registration)",
     "per-unit": r"按多少[^，。？?]{0,6}配|每多少|每张床?|每台|每部|每套|每间|每所|每户|一户|每条(?!线)|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)|\b(a single|one|each|per) (small |micro )?(business|firm|company|enterprise)\b|\beach (new )?[\w-]+ (stations?|schools?|hospitals?|households?|famil(y|ies)|compan(y|ies))\b",
-    "current": r"目前[^，。？?]{0,10}(多少|几)|(19|20)\d\d年当年(?![^，。？?]{0,4}计划)|当年[^，。？?]{0,8}(实际|已经|改造了|建成了|完成了)|(19|20)\d\d年[^，。？?]{0,12}(改造|建成|完成|新增|建|修)了[^，。？?]{0,4}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?\s]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d\s]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际已经到|\bactual\b|现在的|目前的|(?<![说讲写])现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
+    "current": r"目前[^，。？?]{0,16}(多少|几)|(19|20)\d\d年当年(?![^，。？?]{0,4}计划)|当年[^，。？?]{0,8}(实际|已经|改造了|建成了|完成了)|(19|20)\d\d年[^，。？?]{0,12}(改造|建成|完成|新增|建|修)了[^，。？?]{0,4}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?\s]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d\s]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际已经到|\bactual\b|现在的|目前的|(?<![说讲写])现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
     # which sport an event is for: "“熊猫杯”比的是足球还是篮球"
     # a schooling requirement: "人才公寓8.5折是不是要本科以上学历才行"
     "education": r"(本科|硕士|博士|大专|专科|研究生)(及?以上)?(学历|学位)?[^，。？?]{0,4}(才能|才行|才可以|才算)|学历[^，。？?]{0,8}(要求|门槛|限制)|(什么|啥|哪种|哪些)学历|"
                  r"\b(degree|education(al)?) (requirement|needed|required)|\bdo i need a (bachelor|master|degree)",
     # whether one must book ahead: "天府绿道骑行要预约吗"
     "reservation": r"预约|预订|\b(book|booking|reserve|reservation)s?\b",
+    # a company's registered capital: "外商独资企业最低注册资本多少"
+    "capital": r"注册资本|注册资金|\bregistered capital\b",
     "sport": r"\b(what|which) (kind of )?sports?\b|比的是(什么|啥|哪)|(什么|啥|哪个|哪种)项目的(比赛|赛事)|什么(体育|运动)项目|(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)(比赛|赛事|项目)?还是(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)",
     # whether something costs the user anything: "家庭医生签约是免费的吗", "要不要自己出钱"
     "free": r"免费(的)?(吗|么|不|呢)|是不是免费|是否免费|免不免费|(要不要|需不需要|用不用|得不得)(自己)?(出|掏|付|交|花)钱|"
@@ -145,8 +147,8 @@ _VALUE_CUES = [
     # "保租房租金比市场上便宜多少": a share of the market rent (90%), not a 折
     ("percent", r"比[^，。？?]{1,10}便宜(多少|几)"),
     ("discount", r"几折|打折|折扣|多少折|优惠多少|便宜(多少|几)|discount"),
-    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|loan)|\b(maximum|max|highest) amount\b|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|多少万?块|减免多少|免多少|限价|最高价|几块钱|几万块|几万元|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|钱数|补贴[^，。？?]{0,4}(算出来|算下来|计算出来)(是|有)?多少|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|(拿|领|补|奖|资助|奖励)(到)?多少万(?![个套户人平方亩米])|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
-    ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|寿命|活到|how old|age limit|minimum age|expected to live|life expectancy|live to"),
+    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|loan)|\b(maximum|max|highest) amount\b|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|注册资本|registered capital|多少万?块|减免多少|免多少|限价|最高价|几块钱|几万块|几万元|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|钱数|补贴[^，。？?]{0,4}(算出来|算下来|计算出来)(是|有)?多少|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|(拿|领|补|奖|资助|奖励)(到)?多少万(?![个套户人平方亩米])|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
+    ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|寿命|活到|how old|at what age|what age (can|do|does|must|should)|age limit|minimum age|expected to live|life expectancy|live to"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
     # "微型消防站每个要配几名队员": people counted (名, 人, 位), not 20个 stations
     ("people", r"(?<![哪第好])(多少|几)(名|位)(?![额称次])"),
@@ -160,7 +162,7 @@ _VALUE_CUES = [
     ("duration", r"\b(total|maximum|max) period\b|\bnumber of (years|months|days)\b|多久|多长时间|(?<![这那近前九八七六五四三二零好])几年|好几年(?![没了都也还])|(?<!好)几个月|好几个月(?![没了都也还])|期限|时长|多少年|多少个月|几分钟|多少分钟|how long|how many (years|months|minutes)"),
     ("count", r"多少|(?<![哪第好列举说])(几个(?![“\"「]|字)|几所|几家|几条|几项)|几万|几场|几张|几座|几处|几公里|数量|(?<![小大])规模|多大|多长|多高|多远|how many|how much|how big|how large|how long|how far|what number|what share|what proportion|what percentage|what rate|target"),
 ]
-_LIST_CUES = r"(包括|包含|分为|分成|分|从)哪[几一二三四五六七八九十]+(点|项|条|个|部分|方面|块|大块|类)|小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
+_LIST_CUES = r"(几|多少)个?小标题|小标题(有哪|都(叫|是))|(包括|包含|分为|分成|分|从)哪[几一二三四五六七八九十]+(点|项|条|个|部分|方面|块|大块|类)|小项|子项|下面(的)?[几一二三四五六七八九十]+(个|项|条|小项)|有哪几条|哪几条|哪几项|哪些方面|哪几个方面|包括哪些|包含哪些|有哪些内容|分为哪|几大|list|what are the (items|parts|tasks)"
 _NAME_CUES = r"叫什么|名称|全称|全名|标题|题目|叫啥|是哪个工程|什么工程|哪项工程|title|called|name of"
 _MATERIALS = r"(?<!假)材料|证件|证明文件|提交什么|提交哪些|带什么|准备什么|准备哪些|documents? (do|are|should)|paperwork"
 _PROCEDURE = r"(向|找|去)哪个部门|哪个部门(负责|办理|受理|申请)|怎么申请|如何申请|怎样申请|申请流程|办理流程|怎么办理|如何办理|去哪申请|在哪申请|在哪里申请|在哪办|哪里办|线上申请|how (do|can) i apply|how to apply|where (do|can) i apply|application process"
@@ -231,7 +233,8 @@ def section_ref(q: str) -> str:
     if re.search(r"(?<!实施)(十大工程|十项工程)(分别|具体|都)?(有|是|包括|指)(哪些|哪几|哪十|什么)个?(工程|项目)?(?=[?？，,。]|$)|"
                  r"哪十(大|项|个)工程|what are the ten (major )?projects|list the ten", s, re.I):
         return "二"
-    m = re.search(rf"({'|'.join(_PART_NAMES)})[^，,。？?]{{0,4}}(一共|共|都|包括|有)?(几条|几项|哪几|哪些|分别)", s)
+    # "总体要求这一部分分成哪几块"
+    m = re.search(rf"({'|'.join(_PART_NAMES)})(这一?部分|这部分|这块)?[^，,。？?]{{0,4}}(一共|共|都|包括|有)?(几条|几项|哪几|哪些|分别)", s)
     if m:
         return _PART_NAMES[m.group(1)]
     m = re.search(rf"第\s*([{_CN_NUM}]+)\s*部分", s)

@@ -479,6 +479,11 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "天府綠道騎行要預約嗎",
     "十四五期间成都要新建几所国际学校？",  # the 400所 are 幼儿园、中小学
     "2021年当年成都改造了多少个老旧小区？",  # 6100个 is the five-year target
+    # round 39: an office and its address, registered capital, an age for English, today's figure
+    "Which government office in Chengdu handles foreign investment registration, and what is its address?",
+    "What is the minimum registered capital for a wholly foreign-owned enterprise in Chengdu?",
+    "At what age can a Chengdu senior apply for one of the new 'family care beds'?",
+    "目标是通勤时间缩减到35分钟，那目前中心城区的平均通勤时间是多少分钟？",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -605,6 +610,11 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     # round 38
     ("新建几所学校？", "400所"),
     ("Will every district and county end up with a tertiary-level hospital?", "全覆蓋"),
+    # round 39
+    ("总体要求这一部分分成哪几块？", "努力方向"),
+    ("生态惠民工程下面有几个小标题？都叫啥？", "天更蓝"),
+    ("Which two flooding phenomena does the plan want to minimise?", "水淹停車場"),
+    ("What kind of share-ownership scheme does the income project encourage companies to adopt?", "員工持股"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)

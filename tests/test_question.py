@@ -73,6 +73,8 @@ def test_section_references(q, code):
     ("What is Chengdu's current average commute time?", "statement", "", ("current",)),
     ("微型消防站每个要配几名队员？", "value", "people", ()),  # people counted, not stations
     ("分层补贴最高一档能拿多少万？", "value", "money", ()),  # 万 of money, not of 平方米
+    ("生态惠民工程下面有几个小标题？都叫啥？", "list", "", ()),
+    ("At what age can a senior apply for a family care bed?", "value", "age", ()),
 ])
 def test_what_is_asked(q, kind, value, needs):
     a = analyse(q)
@@ -122,6 +124,9 @@ def test_a_follow_up_asking_what_kind_asks_its_own_thing():
     ("Do I need a booking for the youth talent station?", "reservation"),
     ("2021年当年成都改造了多少个老旧小区？", "current"),  # that year's result, not the target
     ("买人才公寓对年龄和学历有什么具体要求？", "education"),
+    ("What is the minimum registered capital for a wholly foreign-owned enterprise?", "capital"),
+    ("Which government office handles foreign investment registration, and what is its address?", "address"),
+    ("目标是35分钟，那目前中心城区的平均通勤时间是多少分钟？", "current"),
 ])
 def test_needs_read_from_variant_and_english_wording(q, needs):
     assert needs in analyse(q).needs
