@@ -25,7 +25,7 @@ from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .scope import (NEED_EVIDENCE, OFF_TOPIC, ONLINE_ASK, PERSON_NEEDS, PLACE_ONLINE, about_other_place, abstain_message,
                     defined_elsewhere, district_share, only_baseline, other_document, other_period, same_title,
-                    unknown_name)
+                    unknown_name, unnamed_item)
 from .script import ENGLISH, has_cjk, to_script, to_simplified
 from .structure import Structure, defines
 
@@ -681,7 +681,8 @@ class Answerer:
                                 ("district", lambda: district_share(asked, q_s)),
                                 ("other-document", lambda: other_document(q_s, self._titles_s)
                                  or defined_elsewhere(q_s, corpus_s)),
-                                ("unknown-name", lambda: unknown_name(q_s, corpus_s))):
+                                ("unknown-name", lambda: unknown_name(q_s, corpus_s)),
+                                ("unnamed-item", lambda: unnamed_item(q_s, corpus_s))):
             if outside():
                 return reason
         return ""

@@ -152,6 +152,25 @@ _EN_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s(?:University|Hospita
 _NAME_CUE = re.compile("|".join(_PLACE_WORDS | set(_NAME_ENDS)) + r"|[一二三四五六七八九十]中(?![心国央期小等医])")
 
 
+# "改造包不包括外墙保温", "包括加装电梯吗": whether a named item is included
+_INCLUDES = re.compile(r"包不包括|含不含|(包括|包含)(?![^，。？?]{0,3}(哪|什么|啥))(?=[^，。？?]{2,16}(吗|么|不|没有?)[？?]?$)")
+
+
+def unnamed_item(q_s: str, corpus_s: str) -> str:
+    """The words of an item a question asks to be included ("包不包括外墙保温和屋面防水") that no
+    document names, nor the glossary knows; "" when the item is named or none is asked.
+
+    Args:
+        q_s: the question in Simplified; corpus_s: all documents in Simplified.
+    """
+    m = _INCLUDES.search(q_s)
+    if not m:
+        return ""
+    unknown = [w for w in segment(q_s[m.end():]) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+               and w not in corpus_s and w not in STOPWORDS and expand_query(w) == w]
+    return "、".join(unknown)
+
+
 # a kind of school the policy may never name: its new schools are 幼儿园、中小学
 _SCHOOL_KIND = re.compile(r"(国际|私立|双语|外国语|贵族|寄宿)(学校|幼儿园|小学|中学|高中|学部)|"
                           r"\b(international|private|bilingual|boarding) (schools?|kindergartens?)\b", re.I)
@@ -371,6 +390,7 @@ ABSTAIN = {
     "baseline": "政策原文只把您问的年份或时期作为比较的基数，没有写明当时的数值。",
     "district": "政策原文只规定全市的目标，没有写明各区（市）县的具体安排。",
     "unknown-name": "政策原文没有提到您问的这个具体名称（学校、医院、小区、项目等），无法确认。",
+    "unnamed-item": "政策原文没有提到您问的这一项，无法确认是否包括在内。",
     "other-document": "您问的是另一份文件的具体内容，现有知识库没有收录该文件，只有引用它的条款。",
     "no-section": "政策原文没有您说的这一条或这一项，请核对编号。",
     "off-topic": "这个问题不在现有政策文件的范围内，无法根据原文回答。",
@@ -429,6 +449,7 @@ ABSTAIN_EN = {
     "baseline": "The policy names that year or period only as a baseline; it does not state the figure for it.",
     "district": "The policy sets city-wide targets; it does not state each district's share.",
     "unknown-name": "The policy does not mention the specific school, hospital, place or programme you named, so it cannot confirm this.",
+    "unnamed-item": "The policy does not mention the item you asked about, so it cannot confirm whether it is included.",
     "other-document": "You are asking what another document says; the knowledge base holds only the clauses that cite it.",
     "no-section": "The policy has no section or item with that number; please check the numbering.",
     "off-topic": "The policy documents do not cover this question, so there is no grounded answer.",

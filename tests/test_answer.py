@@ -223,6 +223,8 @@ def test_sections_named_by_their_titles(assistant):
     ("D级危房是哪个部门来鉴定的？鉴定要不要钱？", "department"),
     ("来蓉青年买人才公寓享受8.5折，要在成都交社保满几年才有资格？", "value"),  # not the 驿站's 7天
     ("郊縣農村用戶的年度供電可靠率目標是多少？", "value"),  # 99.9% is the central city's
+    ("老旧小区改造包不包括外墙保温和屋面防水？", "unnamed-item"),  # items the policy never names
+    ("十四五期间成都要新建几所国际学校？", "unknown-name"),  # its 400所 are 幼儿园、中小学
 ])
 def test_near_misses_are_declined_with_the_reason(assistant, q, reason):
     ans = assistant.ask(q)
@@ -235,6 +237,11 @@ def test_living_in_a_district_is_not_asking_for_its_share(assistant):
     assert ans.answered and ans.answer.startswith("8.5折")
     work = assistant.ask("我在高新区上班，平均通勤时间目标是多少？")
     assert work.answered and work.answer.startswith("35分钟")
+
+
+def test_an_item_the_policy_names_is_looked_up_when_asked_to_be_included(assistant):
+    ans = assistant.ask("老旧小区改造包不包括加装电梯？")
+    assert ans.answered and "加装电梯" in ans.answer, ans.answer
 
 
 def test_a_kind_of_hospital_is_no_unknown_name(assistant):

@@ -484,6 +484,11 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "What is the minimum registered capital for a wholly foreign-owned enterprise in Chengdu?",
     "At what age can a Chengdu senior apply for one of the new 'family care beds'?",
     "目标是通勤时间缩减到35分钟，那目前中心城区的平均通勤时间是多少分钟？",
+    # round 40: who pays, which company, an amount in 几元, this year's actual figure
+    "老舊小區改造的錢是政府出還是業主出？各佔多少？",
+    "没有物业的老小区，推进物业服务全覆盖以后是政府指定哪家物业公司来接管？",
+    "老年人助餐服務每餐補貼幾元？",
+    "2025年成都PM2.5年平均浓度实际降到多少了？",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -640,6 +645,13 @@ def test_a_follow_up_about_booking_or_a_numbered_item_leans_on_the_earlier_turn(
     history = [{"role": "user", "content": "保障措施有几条？"}, {"role": "assistant", "content": "四条。"}]
     ans = real_assistant.ask("第三条具体说了什么资金机制？", history)
     assert ans.answered and "两级财政专项资金" in ans.answer, ans.answer  # 三(三), not the urgent-talent rules' 第三条
+
+
+def test_a_follow_up_about_changing_employer_is_answered_by_the_rule_on_it(real_assistant):
+    history = [{"role": "user", "content": "我是C类人才，新引进来成都，安家补贴每个月好多？"},
+               {"role": "assistant", "content": "每人每月3000元，从引进的次月起3年内发放。"}]
+    ans = real_assistant.ask("那我中途换了单位，还发不发？", history)
+    assert ans.answered and "终止补贴发放" in ans.answer, ans.answer  # 第十六条
 
 
 def test_a_follow_up_reads_on_in_the_clause_the_earlier_answer_quoted(real_assistant):
