@@ -212,6 +212,10 @@ def _names_counted(question: str, clause_s: str, value: str) -> bool:
 
 _SUBSIDY = re.compile(r"(生活|安家|租金|租房|引才|创业|托育|购房|交通|医疗|养老|就业)\s*补贴")  # kinds of subsidy
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_MONTHLY_ASKED = re.compile(r"每月|每个月|一个月|按月|月补|\bmonthly\b|\bper month\b|\ba month\b|\beach month\b", re.I)
+_MONTHLY = re.compile(r"每月|每个月|/月|·月|/人·月")
+_PER_AREA = re.compile(r"\s*(/|每)\s*(平方米|平米|㎡|m²)")
+_PER_AREA_ASKED = re.compile(r"每平|/平|一平|单价|per (square|m²|m2|sq)", re.I)
 _PRICE_MOVE = re.compile(r"价[格钱位]?[^，。？?]{0,6}(降|涨|下降|上涨|便宜|低|少)[^，。？?]{0,3}(多少|几)")
 _TENS_OF_THOUSANDS = re.compile(r"(多少|几)万(?![元块])")
 _INDICATOR_ENDS = ("率", "比", "数", "度", "量")  # how indicators are named: 优良率, 房价收入比, 满意度
@@ -766,6 +770,15 @@ class Answerer:
         if p.ask.value == "money" and p.leans_on is None:
             # "C类人才安家补贴每月多少": the 安家补贴's 3000元, not the same class's 企业引才补贴 3万元
             with_value = [c for c in with_value if not self._other_subsidy(p, c)] or with_value
+        if p.ask.value in ("money", "count") and any("元" in c.value for c in with_value) \
+                and not _PER_AREA_ASKED.search(q_s + " " + p.asked):
+            # "how much monthly subsidy does Xiao Wang get": 月租金30元/平方米 is the rent the worked
+            # example starts from, not an amount paid; and a month's amount (750元) is asked, not
+            # the year's (7000元)
+            with_value = [c for c in with_value if not _PER_AREA.match(
+                c.simplified[c.simplified.find(c.value) + len(c.value):])] or with_value
+            if _MONTHLY_ASKED.search(q_s + " " + p.asked):
+                with_value = [c for c in with_value if "元" in c.value and _MONTHLY.search(c.simplified)] or with_value
         if _PRICE_MOVE.search(q_s):
             # "菜市场改造完菜价能降多少": how far a price moves, not how many markets (400家)
             with_value = [c for c in with_value
@@ -851,6 +864,11 @@ class Answerer:
             return self._abstain(p, retrieved, clauses, "value")
         if _other_scope(asked or q_s, best_v.simplified):
             # "郊县农村用户的供电可靠率": 99.9% is the central city's
+            return self._abstain(p, retrieved, clauses, "value")
+        valid_of = re.search(r"([\u4e00-\u9fff]{2,6}?)的?有效期", q_s)
+        if valid_of and valid_of.group(1) not in best_v.simplified \
+                and not re.search(r"办法|细则|政策|文件|意见|规定|措施|这|本|该", valid_of.group(1)):
+            # "租赁码的有效期是多久": 有效期5年 is the urgent-talent rules' own term, not the code's
             return self._abstain(p, retrieved, clauses, "value")
         if _VALIDITY_ASKED.search(q_s) and "有效" not in best_v.simplified:
             # "人才优租行动实施细则有效期是几年": 36个月 is how long the subsidy is paid

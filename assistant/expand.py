@@ -164,7 +164,7 @@ COLLOQUIAL = {
     "下雨就淹": "内涝 水淹", "一下雨": "内涝", "护理床位": "照护床位 家庭照护床位",
     "房价跟收入": "房价收入比", "房价和收入": "房价收入比", "房价与收入": "房价收入比", "换了新领导": "新官不理旧账",
     "以前答应": "新官不理旧账", "哪些行业能进": "非禁即入 市场准入", "行业能进": "非禁即入 市场准入",
-    "五个一样": "一个样 有无熟人一个样", "接着算": "间断累计", "还能累计": "间断累计", "中途断了": "间断累计",
+    "五个一样": "一个样 有无熟人一个样", "接着算": "间断累计", "基数": "基础上", "基准年": "基础上", "基年": "基础上", "还能累计": "间断累计", "中途断了": "间断累计",
     "自己申请": "免申即享", "领导换了": "新官不理旧账", "答应的事": "承诺 新官不理旧账",
     "吃的东西": "食品", "追溯": "溯源 可溯源", "领多久": "累计发放时长 不超过", "能领多久": "累计发放时长 不超过", "领几年": "累计发放时长 年内",
     "意义在哪": "重大意义 具体行动", "有啥意义": "重大意义 具体行动", "为啥要搞": "为更好满足 新向往 重大意义", "为什么要搞": "为更好满足 新向往 重大意义",
@@ -529,7 +529,8 @@ _CN_RE = re.compile("(?=(" + "|".join(re.escape(k) for k in sorted(COLLOQUIAL, k
 
 def expand_query(question: str) -> str:
     """The question followed by the policy terms its wording maps to."""
-    extra = [ENGLISH[m.group(1).lower()] for m in _EN_RE.finditer(question)]
+    # "urban–rural": a dash typed between two words is the glossary's hyphen
+    extra = [ENGLISH[m.group(1).lower()] for m in _EN_RE.finditer(re.sub(r"(?<=\w)[–—‑](?=\w)", "-", question))]
     spans = [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in _CN_RE.finditer(question)]
     extra += [COLLOQUIAL[k] for s, e, k in spans
               if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in spans)]

@@ -75,7 +75,7 @@ NEEDS = {
     "contact": r"联系方式|网址|网站|邮箱|website|contact|\bweb ?address\b|\burl\b",
     "phone": r"(?<!打)(?<!诈骗)(?<!骚扰)电话(?!回访)|热线|号码|客服|\b(tele)?phones?\b(?! (app|use))|hotline",
     "conditions": r"(报名|申请|入选|招募)条件|(?<!这些)(?<!这个)算不算|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|评定标准|评选标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|资格证|什么证书?|证书要求|要考什么证|怎么考|\bcriteria\b|\bwhat qualifies\b|eligibility|who is eligible|am i eligible|are we eligible",
-    "names": r"(目录|名单|清单|名录)(里|中|上)(有没有|是否有|包不包括|包括不包括|有)|\bwhich (specific |foreign |international )?(hospitals?|schools|universities|companies|firms|enterprises|jobs|positions|occupations)\b|"
+    "names": r"(目录|名单|清单|名录)(里|中|上)(有没有|是否有|包不包括|包括不包括|有)|\bwhich (?!kinds?\b|types?\b|sorts?\b|projects?\b|parts?\b|sections?\b|items?\b|measures?\b)([\w-]+ )?(hospitals?|schools|universities|companies|firms|enterprises|jobs|positions|occupations)\b|"
              r"\bwhich (specific )?(metro |subway )?lines\b|哪几条线|线路编号|具体是?指哪些(城市|国家|学校|医院|企业|岗位)|包括哪些岗位|有哪些岗位|有清单吗|(都|具体|分别)(有|是)哪(些|几)((所|家|座)|(个|条)?(学校|医院|公司|企业|小区|地方|项目))|名单(?![^，。？?]{0,16}(几|多少))|(指标|清单|名录|目录)[^，。？?]{0,4}(具体)?(有|是)哪些|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
     "name": r"叫什么名字|叫啥名|名字叫|(在|用|上|通过)哪个(系统|平台|网站|小程序|APP|App|app)|哪个(App|APP|app|软件|小程序|公众号)|what is it called|what('s| is) the name",
     # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
@@ -275,6 +275,7 @@ _DIALECT = [(re.compile(r"好多(?=钱|亿|万元|元|块|平|米|公里|折|[�
             # Cantonese, as Hong Kong residents write: "夹几多钱", "系边几个", "喺成都睇病"
             (re.compile(r"系(?=边|咪|唔|乜)|(?<=具体|实际)系"), "是"),
             (re.compile(r"几多"), "多少"), (re.compile(r"边几"), "哪几"), (re.compile(r"边个"), "哪个"),
+            (re.compile(r"系?几耐"), "是多久"), (re.compile(r"几时"), "什么时候"),  # "有效期系几耐", "每年几时申报"
             (re.compile(r"喺"), "在"), (re.compile(r"嘅"), "的"), (re.compile(r"唔"), "不"), (re.compile(r"睇"), "看")]
 
 
@@ -313,7 +314,7 @@ _SELF_FOREIGN = r"\bi'?m (a|an) (\w+ )?(foreigner|expat)|\bas (a|an) (\w+ )?(for
 _ELIGIBLE = r"能不能|可不可以|可以|能否|是否|能享受|能申请|能住|能领|能(买|租|办|拿|参加|入住|报名)|\b(can|may|could)\b|eligible|allowed|\bapply\b"
 
 
-_LOCATE = r"第几个工程|第几项工程|排(在)?[^，。？?]{0,8}第几|哪个工程提出|哪个小点|哪一小点|哪一点|哪个点|是第几章|在第几章|哪一章|哪章|是哪个工程|属于哪个工程|在哪个工程|哪个工程里|出自|出处|第几条|第几项|哪一款|哪一条(?![街路线])|哪条(?![街路线])|哪一项|哪一部分|哪个部分|哪部分|在哪里提|哪里提到|哪提到|which (section|item|clause|part|heading)|under which"
+_LOCATE = r"第几个工程|第几项工程|排(在)?(?![^，。？?]{0,4}(全国|全省|国内|世界|全球))[^，。？?]{0,8}第几|哪个工程提出|哪个小点|哪一小点|哪一点|哪个点|是第几章|在第几章|哪一章|哪章|是哪个工程|属于哪个工程|在哪个工程|哪个工程里|出自|出处|第几条|第几项|哪一款|哪一条(?![街路线])|哪条(?![街路线])|哪一项|哪一部分|哪个部分|哪部分|在哪里提|哪里提到|哪提到|which (section|item|clause|part|heading)|under which"
 
 
 def quoted_phrase(question: str) -> str:
@@ -337,7 +338,7 @@ _DOC_FACTS = {
     "source": r"(文末|末尾|结尾|最后)[^，。？?]{0,8}来源|来源(是)?(哪|什么)(家|个)?(媒体|报纸|网站)|哪家媒体|哪个媒体|什么媒体|哪个报纸|"
               r"刊登|转载|发表在|news outlet|newspaper|published (in|by)|where (was|is) (this|the) (policy )?(text|document|policy|article) (originally |first )?published|"
               r"\bsource line\b|(note|line) at the (very )?(bottom|end)|(注明|标注|标明)的?来源|来源是(哪里|哪儿|什么)|"
-              r"\bwhat source\b|\bsource (is )?(named|given|cited)\b|where does the (text|policy|document)\b[^?]{0,30}\bcome from",
+              r"\bwhat source\b|\bsource (is )?(named|given|cited)\b|where does the (text|policy|document)\b[^?]{0,30}\b(come|taken|reproduced|reprinted) from",
 }
 
 
@@ -368,7 +369,8 @@ _SAID_IN_SECTION = r"(里|中|上)[^？?说讲写]{0,14}(说|讲|提到|写|指�
 def _analyse(question: str, s: str, has) -> Ask:
     if not section_ref(question) and has(_DOC_SUBJECT):
         for fact, pattern in _DOC_FACTS.items():
-            if has(pattern):
+            # "On what date was this opinion jointly issued by…": a date asked, not the issuers
+            if has(pattern) and not (fact == "issuer" and has(NEEDS["time"])):
                 return Ask("document", value=fact)
     if has(r"(文末|末尾|结尾|最后)[^，。？?]{0,8}(来源|出处)"):
         return Ask("document", value="source")  # "最后注明的来源是哪里": the document's own last line

@@ -171,9 +171,12 @@ def unnamed_item(q_s: str, corpus_s: str) -> str:
     return "、".join(unknown)
 
 
-# a kind of school the policy may never name: its new schools are 幼儿园、中小学
+# a kind of school or hospital the policy may never name: its new schools are 幼儿园、中小学, its
+# hospitals 三甲医疗机构 and 中医医院
 _SCHOOL_KIND = re.compile(r"(国际|私立|双语|外国语|贵族|寄宿)(学校|幼儿园|小学|中学|高中|学部)|"
-                          r"\b(international|private|bilingual|boarding) (schools?|kindergartens?)\b", re.I)
+                          r"(儿童|妇幼|妇产|口腔|精神|肿瘤|眼科|骨科|康复|传染病|私立|民营)(专科)?医院|"
+                          r"\b(international|private|bilingual|boarding) (schools?|kindergartens?)\b|"
+                          r"\b(children's|maternity|dental|psychiatric|cancer|eye|private) (specialist )?hospitals?\b", re.I)
 
 
 def unknown_name(q_s: str, corpus_s: str) -> str:

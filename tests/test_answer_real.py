@@ -489,6 +489,13 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "没有物业的老小区，推进物业服务全覆盖以后是政府指定哪家物业公司来接管？",
     "老年人助餐服務每餐補貼幾元？",
     "2025年成都PM2.5年平均浓度实际降到多少了？",
+    # round 41: a national rank is no place in the text, an issuing date, kinds of hospital the policy
+    # never names, the validity of something other than the rules, universities the rules never list
+    "去年成都PM2.5年平均浓度实际是多少微克？排全国第几？",
+    "On what date was this opinion jointly issued by the CPC Chengdu Municipal Committee and the municipal government?",
+    "十四五期间成都要新建几家儿童专科医院？宝宝看儿科太难排队了。",
+    "申請租賃碼之後,租賃碼嘅有效期係幾耐？",  # 有效期5年 is the urgent-talent rules' own term
+    "Which Chinese universities are in the ShanghaiRanking top 150 list used by the urgent-talent rules?",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -620,6 +627,12 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("生态惠民工程下面有几个小标题？都叫啥？", "天更蓝"),
     ("Which two flooding phenomena does the plan want to minimise?", "水淹停車場"),
     ("What kind of share-ownership scheme does the income project encourage companies to adopt?", "員工持股"),
+    # round 41
+    ("Where does the text of this policy say it was taken from?", "成都日報"),
+    ("What is the target for the urban–rural income ratio?", "1.8:1"),  # an en dash for the hyphen
+    ("In the worked example, how much monthly subsidy does the E-category talent Xiao Wang get?", "750元"),
+    ("急需緊缺人才補貼每年幾時申報？", "5月至7月"),  # Cantonese 几时
+    ("这个办法的有效期是多久", "5年"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)

@@ -75,6 +75,7 @@ def test_section_references(q, code):
     ("分层补贴最高一档能拿多少万？", "value", "money", ()),  # 万 of money, not of 平方米
     ("生态惠民工程下面有几个小标题？都叫啥？", "list", "", ()),
     ("At what age can a senior apply for a family care bed?", "value", "age", ()),
+    ("去年PM2.5年平均浓度实际是多少？排全国第几？", "value", "count", ("current",)),  # a rank, not a place in the text
 ])
 def test_what_is_asked(q, kind, value, needs):
     a = analyse(q)
