@@ -95,7 +95,7 @@ _BEYOND_EN = re.compile(r"\bafter the (free|first) (period|\d+ (days|months|nigh
                         r"\bextend (my|the) stay\b", re.I)
 _AFTER_LIMIT = re.compile(r"超过|超出|以上部分|不再|终止|停发|届满|期满|到期|续|自行|之后|以后")
 # a unit of measure the question asks its figure in ("多少吨"), not a mere counter (个, 家)
-_ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千克|斤|升|立方米|千瓦|度电|头|只|辆|架|艘|棵|株|栋|层楼)")
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千克|斤|升|立方米|千瓦|度电|头|只|辆|架|艘|棵|株|栋|层楼|节课|节(?=[?？，,。]|$))")
 _ASKED_UNIT_EN = re.compile(r"\bhow many (tonnes|tons|kilograms|kilos|litres|liters)\b", re.I)
 _EN_UNITS = {"tonnes": "吨", "tons": "吨", "kilograms": "公斤", "kilos": "公斤", "litres": "升", "liters": "升"}
 _ASKED_COUNTER = re.compile(r"(?:多少|几)(?:万|亿)?(个|所|家|户|套|张|条|座|处|名|项|辆|床)")
@@ -214,6 +214,9 @@ _SUBSIDY = re.compile(r"(生活|安家|租金|租房|引才|创业|托育|购房
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _MONTHLY_ASKED = re.compile(r"每月|每个月|一个月|按月|月补|\bmonthly\b|\bper month\b|\ba month\b|\beach month\b", re.I)
 _MONTHLY = re.compile(r"每月|每个月|/月|·月|/人·月")
+_MINIMUM_ASKED = re.compile(r"最低|至少|最少|下限|\bminimum\b|\bat least\b", re.I)
+_MAXIMUM = re.compile(r"上限|最高|不超过|不得超过|以内|最多|封顶")
+_EN_WHOLE = re.compile(r"\b(?:of|out of|among) (?:the |these |those )?([\d.]+)\b[^?]{0,60}\bhow many\b", re.I)
 _PER_AREA = re.compile(r"\s*(/|每)\s*(平方米|平米|㎡|m²)")
 _PER_AREA_ASKED = re.compile(r"每平|/平|一平|单价|per (square|m²|m2|sq)", re.I)
 _PRICE_MOVE = re.compile(r"价[格钱位]?[^，。？?]{0,6}(降|涨|下降|上涨|便宜|低|少)[^，。？?]{0,3}(多少|几)")
@@ -779,6 +782,16 @@ class Answerer:
                 c.simplified[c.simplified.find(c.value) + len(c.value):])] or with_value
             if _MONTHLY_ASKED.search(q_s + " " + p.asked):
                 with_value = [c for c in with_value if "元" in c.value and _MONTHLY.search(c.simplified)] or with_value
+        if _MINIMUM_ASKED.search(q_s + " " + p.asked):
+            # "至少要租多少平方米才能领": 补贴面积上限50平方米 is a maximum, not a minimum
+            with_value = [c for c in with_value if not any(
+                _MAXIMUM.search(ph) for ph in figure_phrases(c.simplified, to_simplified(c.value)))]
+        whole = _EN_WHOLE.search(p.asked)
+        if whole and not has_cjk(p.asked):
+            # "Of the 400 new or expanded schools, how many are kindergartens": a part, not the 400
+            # ... and the part is stated beside its whole, if at all
+            with_value = [c for c in with_value if re.match(r"[\d.]+", _bare_figure(c.value)).group(0) != whole.group(1)
+                          and re.search(rf"(?<![\d.]){re.escape(whole.group(1))}(?![\d.])", c.simplified)]
         if _PRICE_MOVE.search(q_s):
             # "菜市场改造完菜价能降多少": how far a price moves, not how many markets (400家)
             with_value = [c for c in with_value
@@ -1173,7 +1186,7 @@ def _named_without_figure(q_s: str, pool: list[Clause], best_v: Clause) -> Claus
     for size in range(8, 3, -1):
         for i in range(len(q_s) - size + 1):
             term = q_s[i:i + size]
-            if not _CJK_RUN.fullmatch(term) or not term.endswith(("比", "率", "指数")) \
+            if not _CJK_RUN.fullmatch(term) or not term.endswith(("比", "率", "指数", "面积")) \
                     or term in best_v.simplified:
                 continue
             naming = {c.simplified: c for c in pool if term in c.simplified}

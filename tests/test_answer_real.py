@@ -496,6 +496,15 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "十四五期间成都要新建几家儿童专科医院？宝宝看儿科太难排队了。",
     "申請租賃碼之後,租賃碼嘅有效期係幾耐？",  # 有效期5年 is the urgent-talent rules' own term
     "Which Chinese universities are in the ShanghaiRanking top 150 list used by the urgent-talent rules?",
+    # round 42: this year's actual figure, an area the clause names without a figure, vaccines and
+    # school buses, lessons a week, a minimum asked of a maximum, a part of a whole asked in English
+    "今年成都PM2.5实际平均浓度是多少？达标没有？",
+    "人才公寓8.5折优惠的政策面积最多是多少平方米？",  # 2.5平方米 is the sports grounds'
+    "小孩打疫苗是不是都免费？",
+    "学校以后会统一开校车接送孩子吗？",
+    "学校的心理健康课每周上几节？由谁来上？",
+    "人才租金補貼對租住面積有沒有最低要求？比如至少要租多少平方米才能領？",  # 50平方米 is the upper limit
+    "Of the 400 new or expanded schools, how many are kindergartens as opposed to primary and secondary schools?",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -633,6 +642,9 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("In the worked example, how much monthly subsidy does the E-category talent Xiao Wang get?", "750元"),
     ("急需緊缺人才補貼每年幾時申報？", "5月至7月"),  # Cantonese 几时
     ("这个办法的有效期是多久", "5年"),
+    # round 42
+    ("孩子吃的东西安全吗，重点食品品种可溯源率目标是多少？", "100%"),  # 东西安全 names no city (西安)
+    ("补贴面积最多按多少平米算", "50平方米"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
