@@ -77,6 +77,7 @@ CASE_FACTS = 2  # a question stating this many facts of a worked example asks ab
 NAMED_STRETCH = 6  # a list question naming a clause's own term this long asks for that clause
 TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
 STATED_TERM = 4  # a term this long of the clause stating the question's figure names what is asked
+FAQ_STRETCH = 8  # a question sharing this much of a heading asks what the heading asks
 STATED_AGAIN = 8  # a question repeating this much of a figure-less clause asks beyond it
 ONLY_ELSEWHERE_IDF = 3.0  # a question word this rare (IDF) names one document's subject
 
@@ -95,7 +96,7 @@ _BEYOND_EN = re.compile(r"\bafter the (free|first) (period|\d+ (days|months|nigh
                         r"\bextend (my|the) stay\b", re.I)
 _AFTER_LIMIT = re.compile(r"超过|超出|以上部分|不再|终止|停发|届满|期满|到期|续|自行|之后|以后")
 # a unit of measure the question asks its figure in ("多少吨"), not a mere counter (个, 家)
-_ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千克|斤|升|立方米|千瓦|度电|头|只|辆|架|艘|棵|株|栋|层楼|节课|节(?=[?？，,。]|$))")
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千克|斤|升|立方米|千瓦|度电|头|只|辆|架|艘|棵|株|栋|层楼|节课|节(?=[?？，,。]|$)|平方公里)")
 _ASKED_UNIT_EN = re.compile(r"\bhow many (tonnes|tons|kilograms|kilos|litres|liters)\b", re.I)
 _EN_UNITS = {"tonnes": "吨", "tons": "吨", "kilograms": "公斤", "kilos": "公斤", "litres": "升", "liters": "升"}
 _ASKED_COUNTER = re.compile(r"(?:多少|几)(?:万|亿)?(个|所|家|户|套|张|条|座|处|名|项|辆|床)")
@@ -648,7 +649,11 @@ class Answerer:
         if not _case_facts(q_s):
             # "补贴金额从哪天开始算": a worked example's months are its case's, not the rule
             fitting = [c for c in fitting if not self._in_worked_example(c)] or fitting
-        best = max(fitting, key=lambda c: c.score)
+        # "补贴中途断了，之后还能接着领吗": a question-and-answer heading that asks what the
+        # question asks ("补贴中途断了，之后还能继续享受吗？") is answered under it
+        asked_there = [c for c in fitting if self._heading_s(c).rstrip().endswith(("？", "?"))
+                       and len(_shared_stretch(q_s, self._heading_s(c))) >= FAQ_STRETCH]
+        best = max(asked_there or fitting, key=lambda c: c.score)
         if self._discount_of_another(p, q_s, best):
             return self._abstain(p, retrieved, clauses, "value")
         return self._compose(p, best, clauses, retrieved)
@@ -925,6 +930,12 @@ class Answerer:
             return clauses
         # as close to the best as the glossary's alternatives allow (农村 or 乡村 or 城乡)
         return [c for c, x in zip(clauses, own) if x >= FOCUS_COVER * top]
+
+    def _heading_s(self, c: Clause) -> str:
+        """The whole heading line a clause sits under, in Simplified (a question-and-answer
+        heading runs on past the comma its section path stops at)."""
+        head = self._position.get(c.chunk.id.split("/p")[0], self._position[c.chunk.id])
+        return self._chunk_s[head].split("\n")[0]
 
     def _in_worked_example(self, c: Clause) -> bool:
         """Whether a clause is part of a worked example, which may run over several paragraphs

@@ -505,6 +505,14 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "学校的心理健康课每周上几节？由谁来上？",
     "人才租金補貼對租住面積有沒有最低要求？比如至少要租多少平方米才能領？",  # 50平方米 is the upper limit
     "Of the 400 new or expanded schools, how many are kindergartens as opposed to primary and secondary schools?",
+    # round 43: residents' share of the cost, which care home or agency, square kilometres, a sale
+    # price, a flood return period
+    "老旧小区改造,居民要自己出资多少比例?",
+    "特困老人集中供养,是送到哪一家养老院?",
+    "十大工程的效果评估是委托哪家第三方机构做的？",
+    "龙泉山城市森林公园总面积是多少平方公里？",
+    "What is the purchase price per square metre of a talent apartment in Chengdu?",
+    "What flood-control return period (e.g. 1-in-100-year) does the plan set for the central city?",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -645,6 +653,10 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     # round 42
     ("孩子吃的东西安全吗，重点食品品种可溯源率目标是多少？", "100%"),  # 东西安全 names no city (西安)
     ("补贴面积最多按多少平米算", "50平方米"),
+    # round 43: the heading that asks the question answers it; a level of government is where
+    ("补贴中途断了，之后还能接着累计吗？", "可以间断累计"),  # not 十四's 不能 (when the policy expires)
+    ("“一场一馆一池两中心”要在哪一级全覆盖?", "区(市)县级"),
+    ("白天子女上班没人照顾,日间照料和夜间监护服务要做到什么程度?", "社区全覆盖"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
