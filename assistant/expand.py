@@ -355,7 +355,7 @@ ENGLISH = {
     "price-to-income": "房价收入比", "housing price-to-income": "房价收入比", "house price-to-income": "房价收入比",
     "price to income": "房价收入比", "housing prices": "房价收入比", "home prices": "房价收入比", "residential land": "住宅用地",
     "land supply": "住宅用地", "rental housing": "租赁住房", "rental subsidy": "租赁补贴 租金补贴", "commercial housing": "普通商品房",
-    "cooking oil": "粮油", "flagship store": "首店", "first store": "首店", "international consumption": "国际消费中心城市",
+    "cooking oil": "粮油", "reserves": "储备", "stockpiles": "储备", "staples": "粮油", "flagship store": "首店", "first store": "首店", "international consumption": "国际消费中心城市",
     "stable prices": "保供稳价", "price stability": "保供稳价", "fresh food": "生鲜", "wet market": "菜市场",
     "farmers market": "菜市场", "digital consumption": "数字消费", "green consumption": "绿色消费", "housekeeping": "家政维修",
     "domestic services": "家政维修", "home repair": "家政维修", "repair services": "家政维修", "convenience store": "社区连锁店",

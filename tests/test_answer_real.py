@@ -513,6 +513,13 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "龙泉山城市森林公园总面积是多少平方公里？",
     "What is the purchase price per square metre of a talent apartment in Chengdu?",
     "What flood-control return period (e.g. 1-in-100-year) does the plan set for the central city?",
+    # round 44: which park, charging piles, a district asked in Sichuanese, every district's share,
+    # a restaurant recommendation
+    "成都哪个公园是一类应急避难场所？",
+    "小区电瓶车充电桩要新建好多个？",
+    "锦江区新增好多个学位",
+    "居民收入提升工程给各区（市）县分别下达的收入增幅指标是多少？",
+    "帮我推荐几家适合老人吃的川菜馆",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -657,6 +664,9 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     ("补贴中途断了，之后还能接着累计吗？", "可以间断累计"),  # not 十四's 不能 (when the policy expires)
     ("“一场一馆一池两中心”要在哪一级全覆盖?", "区(市)县级"),
     ("白天子女上班没人照顾,日间照料和夜间监护服务要做到什么程度?", "社区全覆盖"),
+    # round 44: government reserves are no booking; months of social insurance are no amount
+    ("Does the plan mention government reserves for staples like grain, oil and pork?", "儲備"),
+    ("社保要连续交好多个月才算新引进人才", "6个月"),
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
