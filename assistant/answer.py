@@ -627,6 +627,9 @@ class Answerer:
         if "definition" in needs:
             # "“十有四清”具体是指什么": a clause must spell the term out, not just name it
             term = to_simplified(quoted_phrase(p.asked))
+            if term not in self.structure.corpus_s and p.script == ENGLISH:
+                # "What do the ten 'haves' and four 'clears' of 十有四清 stand for": the Chinese term it names
+                term = next((t for t in _CJK_RUN.findall(to_simplified(p.asked)) if t in self.structure.corpus_s), term)
             if term and term in self.structure.corpus_s:
                 pool = [c for c in pool if defines(term, c.simplified)]
                 if not pool:

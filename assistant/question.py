@@ -117,7 +117,7 @@ NEEDS = {
                   r"\bwhich (government |city |municipal )?(department|agency|office|bureau)s?\b(?!.{0,20}\bissued\b)",
     "payday": r"几月份?[^，。？?]{0,6}(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|发放|发|拨)|(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|拨到|拨付)[^，。？?]{0,8}几月|"
               r"\b(which|what) month\b.{0,60}\b(paid|pay|arrives?|credited|transferred)\b|\bwhen\b.{0,30}\b(money|subsidy|it) (arrives?|(is |be )?(credited|transferred))\b",
-    "operator": r"哪一?家[\u4e00-\u9fff]{0,4}(公司|企业|机构)|哪一?家(养老院|养老机构|敬老院|医院)|哪家(公司|企业|银行|机构|单位|养老院|养老机构|敬老院|医院|学校|幼儿园)|哪个(公司|银行)|\bwhich (company|bank|firm|operator|developer|contractor|builder)s?\b|"
+    "operator": r"哪[一几]?家[\u4e00-\u9fff]{0,4}(公司|企业|机构|银行)|哪一?家(养老院|养老机构|敬老院|医院)|哪家(公司|企业|银行|机构|单位|养老院|养老机构|敬老院|医院|学校|幼儿园)|哪个(公司|银行)|\bwhich (company|bank|firm|operator|developer|contractor|builder)s?\b|"
                 r"\bwho (operates|runs|develops|builds|pays out)\b",
     "appeal": r"申诉|复议|复核|不服|被驳回|被拒|没通过(?!的话)?[^，。？?]{0,6}(怎么办|找谁|去哪)|\bappeal\b|\brejected\b",
     "penalty": r"罚款|罚多少|罚钱|罚金|\bfined?\b|\bfines\b",

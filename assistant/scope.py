@@ -132,7 +132,9 @@ def district_share(asked: str, q_s: str) -> bool:
             continue
         before = part[:m.start()]
         # where the asker lives or works is context; "我们高新区能分到几个" asks for the district's share
+        # ("有多少所在天府新区" asks the district's share: 在 follows the count)
         if re.search(r"(住|在|来|去|到|从)[^，,]{0,3}$", before) and not _SHARE.search(part) \
+                and not re.search(r"(多少|几)[^，,]{0,3}(在|到)[^，,]{0,3}$", before) \
                 or re.search(r"\b(i|we)\b[^,.]{0,20}\b(live|living|stay|staying|moved?|from)\b[^,.]{0,8}$", before, re.I):
             continue
         if re.search(r"多少|几|好多(?!人)|哪些|哪里|在哪|有没有|是否|会不会|能不能|吗|how many|how much|which|where|share|"
@@ -332,11 +334,11 @@ _CITED_WITHIN = 14  # how close after a document's name (…》中) a term is th
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
     # arrangements residents often ask about that no document here mentions
-    r"限行|尾号|摇号|消费券|划片|疫苗|接种|校车|充电桩|推荐[^，。？?]{0,10}(餐馆|饭店|餐厅|菜馆|火锅|馆子|酒店|宾馆)|\bvaccin|\bschool bus|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
+    r"限行|尾号|摇号|消费券|划片|疫苗|接种|校车|充电桩|(急救车|救护车)[^，。？?]{0,10}(多久|几分钟|多长时间|多快)|护士[^，。？?]{0,6}(工资|夜班费|待遇|收入|编制)|推荐[^，。？?]{0,10}(餐馆|饭店|餐厅|菜馆|火锅|馆子|酒店|宾馆)|\bvaccin|\bschool bus|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
     r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|(怎么|咋)做才(好吃|巴适|正宗|地道)|麻婆豆腐|回锅肉|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|房贷|按揭|工伤|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|二孩|三孩|生育奖励|生育补贴|育儿补贴|(?<!随迁)落户|"
     r"电动车[^，。？?]{0,4}(上牌|牌照)|(允许|能不能|可不可以|可以|能)[^，。？?]{0,4}骑电动车|骑电动车[^，。？?]{0,6}(吗|么)|居留(证|许可)|"
-    r"\b(can|could) you recommend\b|\b(get|obtain|apply for|requirements? for)\b[^?]{0,40}\bresidence permits?\b|\b(quickest|fastest) way to (get|go)\b|\bbest (hospitals?|doctors?|surgeons?|clinics?)\b|\b(hospitals?|doctors?|surgeons?|clinics?)\b.{0,30}\b(is|are) (the )?best\b|\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum (monthly )?wage|retirement age|gdp|unemployment rate|inflation|second child)\b",
+    r"\b(can|could) you recommend\b|\b(get|obtain|apply for|requirements? for)\b[^?]{0,40}\bresidence permits?\b|\b(quickest|fastest) way to (get|go)\b|\bbest (hospitals?|doctors?|surgeons?|clinics?|spots?|places?|parks?|views?)\b|\bnight bus(es)?\b|\bnurses'? (pay|salar|wages?)|\b(hospitals?|doctors?|surgeons?|clinics?)\b.{0,30}\b(is|are) (the )?best\b|\b(weather|joke|poem|translate|write me|write a|recipe|who are you|hello|(?<!employee )stocks?(?! ownership)|lottery|movie|hotpot|restaurants?|cover letter|minimum (monthly )?wage|retirement age|gdp|unemployment rate|inflation|second child)\b",
     re.I)
 
 

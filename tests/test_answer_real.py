@@ -520,6 +520,15 @@ def test_rent_rises_actual_figures_and_unset_rates_are_declined(real_assistant, 
     "锦江区新增好多个学位",
     "居民收入提升工程给各区（市）县分别下达的收入增幅指标是多少？",
     "帮我推荐几家适合老人吃的川菜馆",
+    # round 45: how fast an ambulance comes, nurses' pay, the best spot, night buses, a district's
+    # share after 有多少所在, banks for a loan product, a term the policy names but never spells out
+    "打120急救车平均多久能到？",
+    "医院护士的夜班费文件里有没有说要提高？",
+    "Which park is the best spot to actually see the snow mountains from?",
+    "Are there going to be night bus routes for shift workers like me?",
+    "新建的400所学校里有多少所在天府新区？",
+    "“人才贷”是哪几家银行在做？",
+    "What exactly do the ten 'haves' and four 'clears' of 十有四清 stand for?",
 ])
 def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     assert not real_assistant.ask(q).answered, q
@@ -667,6 +676,7 @@ def test_near_misses_of_the_later_blind_rounds_are_declined(real_assistant, q):
     # round 44: government reserves are no booking; months of social insurance are no amount
     ("Does the plan mention government reserves for staples like grain, oil and pork?", "儲備"),
     ("社保要连续交好多个月才算新引进人才", "6个月"),
+    ("叫救护车这类智慧急救、应急平台要达到什么效果？", "一键响应"),  # an ambulance named, nothing asked of it
 ])
 def test_the_answerable_neighbours_of_the_later_near_misses_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
