@@ -781,29 +781,7 @@ class Answerer:
         if p.ask.value == "money" and p.leans_on is None:
             # "C类人才安家补贴每月多少": the 安家补贴's 3000元, not the same class's 企业引才补贴 3万元
             with_value = [c for c in with_value if not self._other_subsidy(p, c)] or with_value
-        if p.ask.value in ("money", "count") and any("元" in c.value for c in with_value) \
-                and not _PER_AREA_ASKED.search(q_s + " " + p.asked):
-            # "how much monthly subsidy does Xiao Wang get": 月租金30元/平方米 is the rent the worked
-            # example starts from, not an amount paid; and a month's amount (750元) is asked, not
-            # the year's (7000元)
-            with_value = [c for c in with_value if not _PER_AREA.match(
-                c.simplified[c.simplified.find(c.value) + len(c.value):])] or with_value
-            if _MONTHLY_ASKED.search(q_s + " " + p.asked):
-                with_value = [c for c in with_value if "元" in c.value and _MONTHLY.search(c.simplified)] or with_value
-        if _MINIMUM_ASKED.search(q_s + " " + p.asked):
-            # "至少要租多少平方米才能领": 补贴面积上限50平方米 is a maximum, not a minimum
-            with_value = [c for c in with_value if not any(
-                _MAXIMUM.search(ph) for ph in figure_phrases(c.simplified, to_simplified(c.value)))]
-        whole = _EN_WHOLE.search(p.asked)
-        if whole and not has_cjk(p.asked):
-            # "Of the 400 new or expanded schools, how many are kindergartens": a part, not the 400
-            # ... and the part is stated beside its whole, if at all
-            with_value = [c for c in with_value if re.match(r"[\d.]+", _bare_figure(c.value)).group(0) != whole.group(1)
-                          and re.search(rf"(?<![\d.]){re.escape(whole.group(1))}(?![\d.])", c.simplified)]
-        if _PRICE_MOVE.search(q_s):
-            # "菜市场改造完菜价能降多少": how far a price moves, not how many markets (400家)
-            with_value = [c for c in with_value
-                          if any(re.search(r"价|租金|费", ph) for ph in figure_phrases(c.simplified, to_simplified(c.value)))]
+        with_value = _of_the_asked_sense(p, q_s, with_value)
         if not with_value and p.ask.value == "duration" and best.cover >= 0.5 \
                 and COMPLETION.search(to_simplified(p.asked)):
             period = self.structure.document_period(p, self._cite(best), retrieved)  # "这个要多少年完成"
@@ -1186,6 +1164,36 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 _KIND_CONFIRMED = re.compile(r"(也|还|都)?是[^，。？?]{1,6}(吗|么|吧)[？?]?$")
+
+
+def _of_the_asked_sense(p: Parsed, q_s: str, with_value: list[Clause]) -> list[Clause]:
+    """The candidate figures that answer in the sense asked: an amount paid (not a price per
+    square metre), a month's amount, a minimum (not an upper limit), a part of a stated whole,
+    a price's move."""
+    if p.ask.value in ("money", "count") and any("元" in c.value for c in with_value) \
+            and not _PER_AREA_ASKED.search(q_s + " " + p.asked):
+        # "how much monthly subsidy does Xiao Wang get": 月租金30元/平方米 is the rent the worked
+        # example starts from, not an amount paid; and a month's amount (750元) is asked, not
+        # the year's (7000元)
+        with_value = [c for c in with_value if not _PER_AREA.match(
+            c.simplified[c.simplified.find(c.value) + len(c.value):])] or with_value
+        if _MONTHLY_ASKED.search(q_s + " " + p.asked):
+            with_value = [c for c in with_value if "元" in c.value and _MONTHLY.search(c.simplified)] or with_value
+    if _MINIMUM_ASKED.search(q_s + " " + p.asked):
+        # "至少要租多少平方米才能领": 补贴面积上限50平方米 is a maximum, not a minimum
+        with_value = [c for c in with_value if not any(
+            _MAXIMUM.search(ph) for ph in figure_phrases(c.simplified, to_simplified(c.value)))]
+    whole = _EN_WHOLE.search(p.asked)
+    if whole and not has_cjk(p.asked):
+        # "Of the 400 new or expanded schools, how many are kindergartens": a part, not the 400
+        # ... and the part is stated beside its whole, if at all
+        with_value = [c for c in with_value if re.match(r"[\d.]+", _bare_figure(c.value)).group(0) != whole.group(1)
+                      and re.search(rf"(?<![\d.]){re.escape(whole.group(1))}(?![\d.])", c.simplified)]
+    if _PRICE_MOVE.search(q_s):
+        # "菜市场改造完菜价能降多少": how far a price moves, not how many markets (400家)
+        with_value = [c for c in with_value
+                      if any(re.search(r"价|租金|费", ph) for ph in figure_phrases(c.simplified, to_simplified(c.value)))]
+    return with_value
 
 
 def _of_another_kind(q_s: str, c: Clause) -> bool:
