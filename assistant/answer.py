@@ -654,8 +654,7 @@ class Answerer:
             fitting = [c for c in fitting if not self._in_worked_example(c)] or fitting
         # "补贴中途断了，之后还能接着领吗": a question-and-answer heading that asks what the
         # question asks ("补贴中途断了，之后还能继续享受吗？") is answered under it
-        asked_there = [c for c in fitting if self._heading_s(c).rstrip().endswith(("？", "?"))
-                       and len(_shared_stretch(q_s, self._heading_s(c))) >= FAQ_STRETCH]
+        asked_there = [c for c in fitting if _asks_what_heading_asks(q_s, self._heading_s(c))]
         best = max(asked_there or fitting, key=lambda c: c.score)
         if self._discount_of_another(p, q_s, best):
             return self._abstain(p, retrieved, clauses, "value")
@@ -1164,6 +1163,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 _KIND_CONFIRMED = re.compile(r"(也|还|都)?是[^，。？?]{1,6}(吗|么|吧)[？?]?$")
+
+
+def _asks_what_heading_asks(q_s: str, heading_s: str) -> bool:
+    """Whether a question-and-answer heading (one ending in a question mark) shares a long
+    stretch of the question's words."""
+    return heading_s.rstrip().endswith(("？", "?")) and len(_shared_stretch(q_s, heading_s)) >= FAQ_STRETCH
 
 
 def _of_the_asked_sense(p: Parsed, q_s: str, with_value: list[Clause]) -> list[Clause]:
