@@ -77,7 +77,7 @@ CASE_FACTS = 2  # a question stating this many facts of a worked example asks ab
 NAMED_STRETCH = 6  # a list question naming a clause's own term this long asks for that clause
 TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
 STATED_TERM = 4  # a term this long of the clause stating the question's figure names what is asked
-FAQ_STRETCH = 8  # a question sharing this much of a heading asks what the heading asks
+FAQ_STRETCH = 8  # a question sharing this many characters with a heading (in runs of three or more) asks what it asks
 STATED_AGAIN = 8  # a question repeating this much of a figure-less clause asks beyond it
 ONLY_ELSEWHERE_IDF = 3.0  # a question word this rare (IDF) names one document's subject
 
@@ -96,7 +96,7 @@ _BEYOND_EN = re.compile(r"\bafter the (free|first) (period|\d+ (days|months|nigh
                         r"\bextend (my|the) stay\b", re.I)
 _AFTER_LIMIT = re.compile(r"超过|超出|以上部分|不再|终止|停发|届满|期满|到期|续|自行|之后|以后")
 # a unit of measure the question asks its figure in ("多少吨"), not a mere counter (个, 家)
-_ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千克|斤|升|立方米|千瓦|度电|头|只|辆|架|艘|棵|株|栋|层楼|节课|节(?=[?？，,。]|$)|平方公里)")
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千克|斤|升|立方米|千瓦|度电|头|只|辆|架|艘|棵|株|栋|层楼|节课|节(?=[?？，,。]|$)|部(?![门分])|平方公里)")
 _ASKED_UNIT_EN = re.compile(r"\bhow many (tonnes|tons|kilograms|kilos|litres|liters)\b", re.I)
 _EN_UNITS = {"tonnes": "吨", "tons": "吨", "kilograms": "公斤", "kilos": "公斤", "litres": "升", "liters": "升"}
 _ASKED_COUNTER = re.compile(r"(?:多少|几)(?:万|亿)?(个|所|家|户|套|张|条|座|处|名|项|辆|床)")
@@ -116,6 +116,7 @@ _TURN = re.compile(r"[，,]\s*那(?:么)?(?![个些种位里边])([^，,。？?]
 _AFTER_FACT = re.compile(r"[^，,。？?]*\d+(?:\.\d+)?\s*(?:折|天|个|万|%|公里|米|平方米|元|所|家|套|张)[^，,。？?]*[，,]\s*"
                          r"([^，,。？?]*(?:多少|几|什么|哪)[^，,。？?]*)")
 
+_ASKS_ITSELF = re.compile(r"有没有|有无|是不是|能不能|会不会|吗|么[，,]")
 
 _NUMBER_ASKED = re.compile(r"(几|多少)(?!.{0,6}(水平|程度))")
 # "保持在全国主要城市的什么水平": the level is asked, though the question repeats the rest of the clause
@@ -186,10 +187,18 @@ _COUNTED_ENDS = re.compile(r"\b(?:will|are|is|was|were|does|do|did|should|must|c
 def _counted(question: str) -> tuple[str, tuple[str, ...]]:
     """The things an English "how many" counts, and their policy terms ("" when a measure)."""
     m = _HOW_MANY.search(question)
-    counted = _COUNTED_ENDS.split(m.group(1).lower())[0] if m else ""
+    counted = _COUNTED_ENDS.split(m.group(1).lower())[0].strip() if m else ""
     if not counted or any(_EN_MEASURES.match(w) for w in counted.split()):
         return "", ()
-    return counted, tuple(re.findall(r"[\u4e00-\u9fff]+", expand_query(counted)))
+    # a general modifier says nothing of what is counted ("international students": 学生, not the
+    # 国际 of 国际赛事20项)
+    general = {t for w in counted.split() if w in _GENERAL_MODIFIERS
+               for t in re.findall(r"[\u4e00-\u9fff]+", expand_query(w))}
+    return counted, tuple(t for t in re.findall(r"[\u4e00-\u9fff]+", expand_query(counted)) if t not in general)
+
+
+_GENERAL_MODIFIERS = frozenset({"international", "foreign", "global", "overseas", "new", "more", "additional",
+                                "major", "big", "large", "small", "local", "public", "young", "senior"})
 
 
 def _names_counted(question: str, clause_s: str, value: str) -> bool:
@@ -208,7 +217,12 @@ def _names_counted(question: str, clause_s: str, value: str) -> bool:
         return True
     lead = clause_s[:at + len(value)]
     lead = lead[max(lead.rfind(sep) for sep in "。；;") + 1:]
-    return any(t in lead for t in terms)
+    # a compound term's head (its last two characters) names the kind: 体育赛事 → 国际赛事; a
+    # general head does not (停车设施 is not any 设施)
+    return any(t in lead or len(t) >= 4 and t[-2:] not in _GENERAL_HEADS and t[-2:] in lead for t in terms)
+
+
+_GENERAL_HEADS = frozenset({"设施", "资源", "服务", "体系", "机构", "建设", "场所", "空间", "项目", "工程", "中心", "平台", "场景"})
 
 
 _SUBSIDY = re.compile(r"(生活|安家|租金|租房|引才|创业|托育|购房|交通|医疗|养老|就业)\s*补贴")  # kinds of subsidy
@@ -246,6 +260,8 @@ def _asked_part(q_s: str) -> str:
     if turn:
         return turn.group(1)
     fact = _AFTER_FACT.match(q_s)
+    if fact and _ASKS_ITSELF.search(q_s[:fact.start(1)]):
+        return ""  # "家附近800米有没有地铁站，覆盖率是多少": the first part asks too, it states nothing
     return fact.group(1) if fact else ""
 
 
@@ -289,6 +305,16 @@ def _shared_stretch(a: str, b: str) -> str:
                 break
             best = a[i:j]
     return best
+
+
+def _shared_runs(a: str, b: str, shortest: int = 3) -> int:
+    """How many Chinese characters two texts share in runs of at least `shortest`
+    ("补贴中途断了几个月，之后还能…" shares 补贴中途断了 and ，之后还能 with the heading)."""
+    total = 0
+    while len(run := _shared_stretch(a, b)) >= shortest:
+        total += len(run)
+        a, b = a.replace(run, "\0", 1), b.replace(run, "\1", 1)
+    return total
 
 
 @lru_cache(maxsize=256)
@@ -826,6 +852,9 @@ class Answerer:
             # "8.5折的那个“政策面积”是多少平方米": the clauses using the quoted term state no figure
             # (a heading quoted, "“山更绿”的森林覆盖率", names the clauses under it)
             return self._abstain(p, retrieved, clauses, "value")
+        if self._indicator_unknown(q_s, best_v):
+            # "农村自来水普及率要达到多少": no document names a 普及率; 98% is the water sources' 达标率
+            return self._abstain(p, retrieved, clauses, "value")
         stated = _named_without_figure(expand_query(to_simplified(asked_sentence(p.asked))), pool, best_v)
         if stated is not None and p.leans_on is None and len(_shared_stretch(q_s, stated.simplified)) >= STATED_AGAIN \
                 and not _LEVEL_ASKED.search(q_s):
@@ -1071,6 +1100,17 @@ class Answerer:
         """Whether a clause belongs to a worked example of the case a question sets out."""
         return _is_example(c) and _case_match(facts, self._chunk_s[self._position[c.chunk.id]]) >= CASE_FACTS
 
+    def _indicator_unknown(self, q_s: str, c: Clause) -> bool:
+        """Whether the question names an indicator (…率) no document names, and the figure's
+        clause shares neither its stem nor its ending (受理率 is covered by "受理、回访率达…")."""
+        for m in re.finditer(r"([\u4e00-\u9fff]{2})率", q_s):
+            term = m.group(0)
+            stems = re.findall(r"[\u4e00-\u9fff]+", expand_query(m.group(1)))  # 追溯 → 溯源, 可溯源
+            if term not in self.structure.corpus_s and term[-2:] not in c.simplified \
+                    and not any(stem in c.simplified for stem in stems):
+                return True
+        return False
+
     def _covers(self, text: str, c: Clause) -> float:
         """Share of a text's topic words (IDF-weighted) that a clause and its path cover (1.0
         when the text has none: "具体多少个" names nothing to cover)."""
@@ -1089,6 +1129,9 @@ class Answerer:
         """
         # what the writer first tells about themselves ("我女儿刚生二胎。") is not for the chunk to hold
         own = _spelled_topic(p.searched if p.leans_on is not None else asked_sentence(p.asked))
+        if not _topic_grams(own):
+            # "I want to rent 保障性租赁住房. What's the minimum age?": the topic was said before
+            own = _spelled_topic(p.asked)
         topic = re.sub(without, " ", own) if without else own
         words = _topic_words(topic)
         grams = _topic_grams(topic)
@@ -1168,7 +1211,7 @@ _KIND_CONFIRMED = re.compile(r"(也|还|都)?是[^，。？?]{1,6}(吗|么|吧)[
 def _asks_what_heading_asks(q_s: str, heading_s: str) -> bool:
     """Whether a question-and-answer heading (one ending in a question mark) shares a long
     stretch of the question's words."""
-    return heading_s.rstrip().endswith(("？", "?")) and len(_shared_stretch(q_s, heading_s)) >= FAQ_STRETCH
+    return heading_s.rstrip().endswith(("？", "?")) and _shared_runs(q_s, heading_s) >= FAQ_STRETCH
 
 
 def _of_the_asked_sense(p: Parsed, q_s: str, with_value: list[Clause]) -> list[Clause]:

@@ -62,21 +62,21 @@ class Ask:
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
     "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|最高限价|限价|(能|可以|最多)?(借|贷)多少|how much .{0,30}\bborrow|\b(maximum|max|most) .{0,20}\bborrow|\bamount .{0,30}\bborrow|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|\bincome (threshold|limit|cap|line|ceiling|requirement)s?\b|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|奖多少|奖励多少|奖几|减多少|交钱|收费|费用|手续费|服务费|管理费|票价|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}((会不会|要不要|能不能|会|能)(涨|降|便宜)|(涨|降|便宜)(不涨|不降|吗|么|多少|了没|幅))|(租金|房租)[^，。？?]{0,6}涨多少|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,4}怎么(收|算)|怎么收费|收多少|交多少(?!个?月|年|天)|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|\b(congestion|parking|entrance|admission|service|road) charges?\b|\bfares?\b|\btolls?\b|\bcash (rewards?|bonus(es)?|prizes?|awards?|allowances?|subsid(y|ies)|benefits?|payments?|grants?|handouts?)\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\bhow much\b.{0,60}\b(will|would|does|do) cost\b|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
-    "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个|一)?(时期|阶段|五年|规划|年|次|分配|环节|领域|层面|行业|产业|群体|水平|文件|部分|章|条|项|工程|方面|级|层级)|一条|条|部分)|去哪|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhere exactly (is|are|will)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
+    "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个|一)?(时期|阶段|五年|规划|年|次|分配|环节|领域|层面|行业|产业|群体|水平|文件|部分|章|条|项|工程|方面|级|层级)|一条|条|部分)|去哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))|(?<!从)(?<!覆盖到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhere exactly (is|are|will)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     # a street address: a district or a 新城 is no address
     "address": r"\b(office|street|postal|exact|physical|mailing) address\b|\bwhat('s| is) (the|its|their) address\b|(?<!web )\baddress of\b|具体地址|地址是(多少|什么|啥)|地址在哪",
     "districts": r"\bwhich (\w+ )?(districts?|counties)\b|哪些区[（(]市[)）]县(有|自己|出台|另有)|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)(区|街道|乡镇|社区)",
     "hours": r"\bbest time (of (the )?day )?to\b|(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
-    "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|几几年|为止|(?<!哪)几点|每周几|几号|截止|^when\b|\b(what|which|on what) date\b|\bwhen (will|does|do|is|can|did)\b|\bwhen\b.{0,40}\b(be held|take place|takes place|open|opens|start|starts|begin|begins)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
+    "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|几几年|为止|(?<!哪)几点|每周几|几号|截止|^when\b(?![^?]{0,60},)|\b(what|which|on what) date\b|\bwhen (will|does|do|is|can|did)\b|\bwhen\b.{0,40}\b(be held|take place|takes place|open|opens|start|starts|begin|begins)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
     # the last day to apply: a month or a date, not "每年"
     "deadline": r"截止(日期|时间|到)|截至(日期|时间)|最晚(什么时候|哪天|几号)|\bdeadline\b|\blast day to apply\b",
     "materials": r"(?<!假)材料|证件|提交什么|提交哪些|带什么|准备什么|准备哪些|paperwork|documents? (do|are|should|must)",
-    "procedure": r"(走|办)?(什么|啥|哪些)(流程|程序|手续)|(怎么|如何|咋)(订阅|开通|下载|绑定)|(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(实名)?(申请|注册|登录|报名|办理|参加|加入|认证|预约|挂号)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|sign up|how (do|can) i (apply|register)|how to apply|application process",
+    "procedure": r"(走|办)?(什么|啥|哪些)(流程|程序|手续)|(怎么|如何|咋)(订阅|开通|下载|绑定)|(向|找|去)哪个部门|(怎么|如何|怎样|咋)(去|才能)?(实名)?(申请|注册|登录|报名|办理|参加|加入|认证|预约|挂号)|(去|在|到)哪(里|儿)?(报名|申请|办理|注册)|申请流程|办理流程|怎么查|如何查|怎么交|具体步骤|操作步骤|(怎么|如何)[^，。？?]{0,6}报修|sign up|how (do|can) i (apply|register)|how to apply|application process",
     "contact": r"联系方式|网址|网站|邮箱|website|contact|\bweb ?address\b|\burl\b",
     "phone": r"(?<!打)(?<!诈骗)(?<!骚扰)电话(?!回访)|热线|号码|客服|\b(tele)?phones?\b(?! (app|use))|hotline",
-    "conditions": r"(报名|申请|入选|招募)条件|(?<!这些)(?<!这个)算不算|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|评定标准|评选标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|资格证|什么证书?|证书要求|要考什么证|怎么考|\bcriteria\b|\bwhat qualifies\b|eligibility|who is eligible|am i eligible|are we eligible",
+    "conditions": r"(报名|申请|入选|招募)条件|(?<!这些)(?<!这个)算不算(?!数)|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|评定标准|评选标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|资格证|什么证书?|证书要求|要考什么证|怎么考|\bcriteria\b|\bwhat qualifies\b|eligibility|who is eligible|am i eligible|are we eligible",
     "names": r"(目录|名单|清单|名录)(里|中|上)(有没有|是否有|包不包括|包括不包括|有)|\bwhich (?!kinds?\b|types?\b|sorts?\b|projects?\b|parts?\b|sections?\b|items?\b|measures?\b)([\w-]+ )?(hospitals?|schools|universities|companies|firms|enterprises|jobs|positions|occupations)\b|"
-             r"\bwhich (specific )?(metro |subway )?lines\b|哪几条线|线路编号|具体是?指哪些(城市|国家|学校|医院|企业|岗位)|包括哪些岗位|有哪些岗位|有清单吗|(都|具体|分别)(有|是)哪(些|几)((所|家|座)|(个|条)?(学校|医院|公司|企业|小区|地方|项目))|哪(个|些|几个)(公园|医院|学校|小区|街道)(是|属于|算)|名单(?![^，。？?]{0,16}(几|多少))|(指标|清单|名录|目录)[^，。？?]{0,4}(具体)?(有|是)哪些|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
+             r"\bwhich (specific )?(metro |subway )?lines\b|哪几条线|线路编号|具体是?指哪些(城市|国家|学校|医院|企业|岗位)|包括哪些岗位|有哪些岗位|有清单吗|(都|具体|分别)(有|是)哪(些|几)((所|家|座)|(个|条)?(学校|医院|公司|企业|小区|地方|项目))|哪(个|些|几个)(公园|医院|学校|小区|街道)(是|属于|算)|(学校|医院|大学|高校|公园|企业|公司|景区)[^，。？?]{0,4}(都|具体|分别)(是|有)哪些|名单(?![^，。？?]{0,16}(几|多少))|(指标|清单|名录|目录)[^，。？?]{0,4}(具体)?(有|是)哪些|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
     "name": r"叫什么名字|叫啥名|名字叫|(在|用|上|通过)哪个(系统|平台|网站|小程序|APP|App|app)|哪个(App|APP|app|软件|小程序|公众号)|what is it called|what('s| is) the name",
     # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
     "definition": r"[“\"「『][^”\"」』]{0,8}[一二三四五六七八九十百][^”\"」』]{0,8}[”\"」』][^，。？?]{0,4}"
@@ -97,7 +97,7 @@ NEEDS = {
     # "蓉易贷要不要抵押": what a loan is secured by
     "collateral": r"抵押|担保|质押|\bcollateral\b|\bguarantor\b|\bsecurity deposit\b",
     # who pays: "微型消防站由谁出钱建" is not answered by a clause that only says it is built
-    "funder": r"谁(来)?(出钱|出资|掏钱|买单|付钱|投钱)|(自己|个人|居民|业主)要?(出资|出钱|掏钱|负担|承担)[^，。？?]{0,4}(多少|几)|(钱|资金|经费|费用)是?(政府|业主|个人|居民|企业)(来)?出还是|(钱|资金|经费|费用)(由|是)谁(来)?(出|承担|负担|支付|保障)|(钱|资金|经费)(从|由)哪(里|儿)?(来|出)|(资金|经费)来源|\bwho (pays|funds|will pay|is paying|finances)\b|\bpaid for by\b|\bfunded by\b|\bsource of (the )?(money|funds?|funding)\b",
+    "funder": r"谁(来)?(出钱|出资|掏钱|买单|付钱|投钱)|(自己|个人|居民|业主)要?(出资|出钱|掏钱|负担|承担)[^，。？?]{0,4}(多少|几)|(钱|资金|经费|费用)是?(政府|业主|个人|居民|企业)(来)?出还是|(钱|资金|经费|费用)(由|是)谁(来)?(出|承担|负担|支付|保障)|(钱|资金|经费)(从|由)哪(里|儿)?(来|出)|(资金|经费)来源|\bwho (pays|funds|will pay|is paying|finances)\b|\bpaid for by\b|\bfunded by\b|\bsource of (the )?(money|funds?|funding)\b|\bpay (for it )?(themselves|ourselves|myself)\b|\bout of (their|our|my) own pockets?\b|\bout-of-pocket\b",
     "tax": r"契税|个税|所得税|房产税|税收|减税|免税|退税|税率|交.{0,2}税|缴税|纳税|\btax(es)?\b",
     # who may get it: a clause must speak of that kind of person to say yes or no
     "foreigner": r"外国人|外籍|老外|\bforeigners?\b|\bforeign (nationals?|citizens?|residents?|workers?|passports?|partners?|wife|husband|spouses?)\b|\bexpats?\b|work permit",
@@ -110,11 +110,14 @@ NEEDS = {
               r"\b(spouse|my (wife|husband)|family members?)\b.{0,30}\b(jobs?|work|employment|school|settle)|"
               r"\b(jobs?|employment)\b.{0,20}\bfor (the |my |his |her |their )?(spouses?|wife|husband)\b|"
               r"\b(talents?|recruited|urgent)\b.{0,60}\bchildren\b.{0,20}\b(enrol|school)",
+    # a provision for people with disabilities: "残疾人租保租房有没有额外的租金补贴"
+    "disabled": r"残疾[^。？?]{0,20}(额外|另外|多给|加发|加倍|优先|特殊照顾|有没有份|算不算|也能|也可以)|"
+                r"\b(disabled|wheelchair users?)\b.{0,40}\b(extra|additional|eligible|get|qualify|can)\b",
     "retiree": r"退休(人员|的人|老人|职工)?[^，。？?]{0,8}(能不能|可不可以|能|可以|算不算|有没有份|也能)|"
                r"\bretirees?\b[^.?]{0,30}\b(can|get|eligible|qualify)\b|\bcan (a )?retirees?\b",
     "person": r"哪位(市?领导|官员|负责人)?|负责人(是谁|叫什么)|\bwhich official\b|\bwho is the official\b",
     "department": r"(哪个|哪家)(部门|单位)(?![^，。？?]{0,4}(发|印发|出台|发布|联合))|"
-                  r"\bwhich (government |city |municipal )?(department|agency|office|bureau)s?\b(?!.{0,20}\bissued\b)",
+                  r"\bwhich (government |city |municipal )?(department|agency|office|bureau)s?\b(?!.{0,20}\bissued\b)|\b(lead|leading|responsible) (agency|department|body|office|bureau)\b",
     "payday": r"几月份?[^，。？?]{0,6}(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|发放|发|拨)|(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|拨到|拨付)[^，。？?]{0,8}几月|"
               r"\b(which|what) month\b.{0,60}\b(paid|pay|arrives?|credited|transferred)\b|\bwhen\b.{0,30}\b(money|subsidy|it) (arrives?|(is |be )?(credited|transferred))\b",
     "operator": r"哪[一几]?家[\u4e00-\u9fff]{0,4}(公司|企业|机构|银行)|哪一?家(养老院|养老机构|敬老院|医院)|哪家(公司|企业|银行|机构|单位|养老院|养老机构|敬老院|医院|学校|幼儿园)|哪个(公司|银行)|\bwhich (company|bank|firm|operator|developer|contractor|builder)s?\b|"
@@ -138,7 +141,10 @@ NEEDS = {
     "sale-price": r"(买|购买|购房|售)[^，。？?]{0,10}(单价|价格|售价|多少钱一平|每平米?多少钱)|售价|\b(purchase|sale|selling) prices?\b|\bprice per square met",
     # a design standard: "防洪标准是几年一遇"
     "return-period": r"几年一遇|多少年一遇|重现期|\breturn period\b|\b1-in-\d+",
-    "sport": r"\b(what|which) (kind of )?sports?\b|比的是(什么|啥|哪)|(什么|啥|哪个|哪种)项目的(比赛|赛事)|什么(体育|运动)项目|(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)(比赛|赛事|项目)?还是(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)",
+    # a standard before the current one: "安家补贴2025年以前的旧标准是多少"
+    "former": r"(旧标准|原标准|老标准|(以前|之前|原来|过去)的(补贴)?标准|调整(以)?前)[^，。？?]{0,8}(多少|几|什么|啥)|"
+              r"\b(old|previous|former) (standard|rate|amount)s?\b",
+    "sport": r"\b(what|which) (kind of )?sports?\b|比的是(什么|啥|哪)|(什么|啥|哪个|哪种)(运动|体育)?项目的?(比赛|赛事)|什么(体育|运动)项目|(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)(比赛|赛事|项目)?还是(足球|篮球|排球|网球|乒乓球|羽毛球|田径|游泳|马拉松)",
     # whether something costs the user anything: "家庭医生签约是免费的吗", "要不要自己出钱"
     "free": r"免费(的)?(吗|么|不|呢)|是不是免费|是否免费|免不免费|(要不要|需不需要|用不用|得不得)(自己)?(出|掏|付|交|花)钱|"
             r"(自己|个人)(出|掏|付|交)钱(啊|呀|吧)|要钱(吗|么)|要不要钱|收钱(吗|么)|收不收钱|(有没有|有无|能不能|可以|会不会)[^，。？?]{0,6}减免|减免(吗|么|不)|\bfree of charge\b|\b(is|are) (it|they) free\b|\bcost anything\b|"
@@ -150,12 +156,14 @@ NEEDS = {
 _VALUE_CUES = [
     # "保租房租金比市场上便宜多少": a share of the market rent (90%), not a 折
     ("percent", r"比[^，。？?]{1,10}便宜(多少|几)"),
+    # "诉讼周期缩短比例是多少": how much a figure moves, in per cent (20%), not a ratio like 1.8:1
+    ("percent", r"(缩短|下降|提高|增长|减少|降低|上升|增加)的?(比例|幅度)(是|有|为)?多少"),
     ("discount", r"几折|打折|折扣|多少折|优惠多少|便宜(多少|几)|discount"),
-    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|loan)|\b(maximum|max|highest) amount\b|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金)|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|注册资本|registered capital|多少万?块|减免多少|免多少|限价|最高价|几块钱|几万块|(补贴|补助|补|给|发)几(元|块)|几万元|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|钱数|补贴[^，。？?]{0,4}(算出来|算下来|计算出来)(是|有)?多少|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|(拿|领|补|奖|资助|奖励)(到)?多少万(?![个套户人平方亩米])|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
+    ("money", r"\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|loan)|\b(maximum|max|highest) amount\b|\bwhat('s| is| are) the ([\w-]+ ){0,3}(subsidy|allowance|grant|reward|bonus) amounts?\b|\bwhat('s| is| are) the (monthly|annual|yearly) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward|pension|fee|rent|salary|wage)|how much (is|are) the ([\w-]+ ){0,2}(rent|fees?|prices?|costs?|charges?)\b|how much (does|do|will|would) .{0,40}\bcost\b|多少[\u4e00-\u9fff]{0,4}(补贴|补助|奖励|奖金|资助)|\btuition\b|(津贴|补贴|补助|奖金|工资)(是|有)?多少|报销多少|多少个?亿|几个?亿|罚多少|how much\b.{0,40}\b(subsid|allowance|grant|pension|bonus|reward|fund|loan|pay)|(补偿|赔偿|(补贴|补助|收费)标准)(?![^，。？?]{0,3}(会不会|是否|能不能|是不是|有没有|要不要|会|跟|咋|怎么|如何|调))|\b(yuan|rmb)\b|(每个?月|一个月|每人)(能|可以|可|给|发|补|领)?[^，。？?]{0,4}多少|多少钱|多少万?元|注册资本|registered capital|多少万?块|减免多少|免多少|限价|最高价|几块钱|几万块|(补贴|补助|补|给|发)几(元|块)|几万元|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|钱数|补贴[^，。？?]{0,4}(算出来|算下来|计算出来)(是|有)?多少|补(贴)?多少(?![^，。？?]{0,3}(比例|%|成))|(拿|领)多少钱|(拿|领|补|奖|资助|奖励)(到)?多少万(?![个套户人平方亩米])|how much money|how much (is|are|do|does|will)? ?(the )?(subsid|allowance|grant|pay)"),
     ("age", r"多少岁|几岁|多大年纪|年满多少|岁数|寿命|活到|how old|at what age|what age (can|do|does|must|should)|age limit|minimum age|expected to live|life expectancy|live to"),
     ("date", r"几月|哪个月|哪几个月|什么月份|which months?|what months?"),
     # "微型消防站每个要配几名队员": people counted (名, 人, 位), not 20个 stations
-    ("people", r"(?<![哪第好])(多少|几)(名|位)(?![额称次])"),
+    ("people", r"(?<![哪第好])(多少|几)(名|位)(?![额称次])|(?<![哪第好])(多少|几)个人(?![口才次均])"),
     ("units", r"how many|(?<![哪第好])(多少|几)(个(?![“\"「]|字)|所|家|套|张|座|处|名|户|场|项|批|间|支|台|辆|万个|万套|万户|万人|万(?![元块]))"),
     ("days", r"(?<![这那近前])几天|多少天|住多久|免费住多久|住几晚|多少晚|how many (working )?(days|nights)"),
     ("percent", r"(?<![效])率[^，。？?]{0,8}(多少|几)|覆盖[^，。？?]{0,4}多大(面积|范围)|(增幅|增速|增长率|占比|覆盖率)\s*[?？]?\s*$|百分之多少|几个点|多少个点|百分点|几成|百分之几|百分比|比例|占比|比重|达到多少%|多少%|覆盖率|率是多少|率达|percentage|what percent|\brates?\b"),
@@ -270,14 +278,14 @@ def _int_to_cn(n: int) -> str:
 
 
 # Chengdu (Sichuanese) words for what is asked: "补好多钱" is "补多少钱", "咋个报名" is "怎么报名"
-_DIALECT = [(re.compile(r"好多(?=钱|亿|万元|元|块|平|米|公里|折|[？?呢哦嘛喃]|$)|(?<=[是有要补贴交缴发花给拿领收住改建修装])好多"), "多少"),
+_DIALECT = [(re.compile(r"好多(?=个[\u4e00-\u9fff]{0,4}[？?呢哦嘛喃]|个$)|好多(?=钱|亿|万元|元|块|平|米|公里|折|[？?呢哦嘛喃]|$)|(?<=[是有要补贴交缴发花给拿领收住改建修装])好多"), "多少"),
             (re.compile(r"咋个|咋子"), "怎么"), (re.compile(r"啥子"), "什么"), (re.compile(r"晓得"), "知道"),
             (re.compile(r"有没得|有莫得"), "有没有"),
             (re.compile(r"(?<!有)(没得|莫得)"), "没有"),
             (re.compile(r"甚么"), "什么"),  # Taiwan's and Hong Kong's 甚麼 (OpenCC keeps it as 甚么)
             (re.compile(r"好(?=[长久远大高][？?呢哦嘛喃]*$)"), "多"),  # "总共能领好久？" asks how long
             # Cantonese, as Hong Kong residents write: "夹几多钱", "系边几个", "喺成都睇病"
-            (re.compile(r"系(?=边|咪|唔|乜)|(?<=具体|实际)系"), "是"),
+            (re.compile(r"系(?=边|咪|唔|乜)|(?<=具体|实际)系|(?<![联关体])系(?=几多)"), "是"),
             (re.compile(r"几多"), "多少"), (re.compile(r"边几"), "哪几"), (re.compile(r"边个"), "哪个"),
             (re.compile(r"系?几耐"), "是多久"), (re.compile(r"几时"), "什么时候"),  # "有效期系几耐", "每年几时申报"
             (re.compile(r"喺"), "在"), (re.compile(r"嘅"), "的"), (re.compile(r"唔"), "不"), (re.compile(r"睇"), "看")]
@@ -437,6 +445,9 @@ def asked_value(simplified: str, lower: str) -> str:
         return ""
     if value == "count" and (_YEAR_ASKED.search(simplified) or _YEAR_ASKED.search(lower)):
         return ""  # "高品质幼儿园数量以哪一年为基数翻番": a year, not the 数量
+    if value == "count" and _FEE_NAMED.search(simplified) and not _COUNTER_ASKED.search(simplified) \
+            and not re.search(r"的(多少|几)", simplified):
+        return "money"  # "民办学校的学费有没有上限？上限是多少": a fee's 多少 is an amount of money
     if value == "percent" and re.search(r"哪一?[次种类个][^，。？?]{0,6}(比重|比例)", simplified):
         return ""  # "劳动报酬要在哪一次分配里提高比重": which distribution, not how much
     return value
@@ -444,6 +455,8 @@ def asked_value(simplified: str, lower: str) -> str:
 
 # "住的地方离公园要多远，有说法吗": asks whether the policy says the figure, not a yes/no of its own
 _SAYS_TAIL = re.compile(r"(文件|政策|意见|里面|上面)?(里|上|中)?(有没有|有)(什么)?(说法|规定|说|提|写|讲)(到|过)?(吗|么|没有|没)?\s*[？?]?")
+_FEE_NAMED = re.compile(r"学费|住宿费|学杂费|保育费|(?<![免消])费用|收费|票价|门票")
+_COUNTER_ASKED = re.compile(r"多少[个家所人名套次项条种户间张位倍年天月]|多少平方|多少万[个家所人名套户]")
 _YEAR_ASKED = re.compile(r"哪一?年(?!级)|几几年|什么年份|\b(which|what) year\b")
 
 

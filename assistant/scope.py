@@ -53,12 +53,14 @@ NEED_EVIDENCE = {
     "capital": re.compile(r"注册资本|注册资金"),
     "sale-price": re.compile(r"售价|销售价格|购买价格|购房价格"),
     "return-period": re.compile(r"年一遇|重现期"),
+    "former": re.compile(r"原标准|调整前|此前|原来"),
     "sport": re.compile(r"足球|篮球|排球|乒乓|羽毛球|网球|马拉松|游泳|田径|棋"),
     "free": re.compile(r"免费|免收|免除|减免|不收|\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
     "foreigner": re.compile(r"外籍|外国|境外|港澳台"),
     "hukou": re.compile(r"户籍|户口"),
     "age": re.compile(r"\d+\s*周?岁|年满|年龄"),
     "retiree": re.compile(r"退休"),
+    "disabled": re.compile(r"残疾|残障"),
     "family": re.compile(r"配偶|子女|家属|随迁"),
     "districts": re.compile(r"[\u4e00-\u9fff]{2,4}[区县市]、[\u4e00-\u9fff]{2,4}[区县市]"),
     "issued": re.compile(r"\d{4}年\d{1,2}月\d{1,2}日"),
@@ -68,7 +70,7 @@ NEED_EVIDENCE = {
 
 # Needs about who may get something: the clause itself must speak of that kind of person
 # (户籍人口, 3岁以下); its chunk need not repeat the rest of the question.
-PERSON_NEEDS = frozenset({"foreigner", "hukou", "age", "retiree", "family"})
+PERSON_NEEDS = frozenset({"foreigner", "hukou", "age", "retiree", "family", "disabled"})
 
 # Where to apply, report or look something up: a platform or website is a place too.
 ONLINE_ASK = re.compile(r"申请|办理|报名|注册|登录|登陆|查询|查到|查看|下载|反映|提意见|投诉|打到|到账|提交|预约|"
@@ -334,7 +336,7 @@ _CITED_WITHIN = 14  # how close after a document's name (…》中) a term is th
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
     # arrangements residents often ask about that no document here mentions
-    r"限行|尾号|摇号|消费券|划片|疫苗|接种|校车|充电桩|(急救车|救护车)[^，。？?]{0,10}(多久|几分钟|多长时间|多快)|护士[^，。？?]{0,6}(工资|夜班费|待遇|收入|编制)|推荐[^，。？?]{0,10}(餐馆|饭店|餐厅|菜馆|火锅|馆子|酒店|宾馆)|\bvaccin|\bschool bus|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
+    r"限行|尾号|摇号|消费券|划片|疫苗|接种|校车|充电桩|机场|卫生院|除颤|\bairports?\b|\bAED\b|\bdefibrillators?\b|\bvouchers?\b|\bcoupons?\b|(急救车|救护车)[^，。？?]{0,10}(多久|几分钟|多长时间|多快)|护士[^，。？?]{0,6}(工资|夜班费|待遇|收入|编制)|推荐[^，。？?]{0,10}(餐馆|饭店|餐厅|菜馆|火锅|馆子|酒店|宾馆)|\bvaccin|\bschool bus|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
     r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|(怎么|咋)做才(好吃|巴适|正宗|地道)|麻婆豆腐|回锅肉|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|房贷|按揭|工伤|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|二孩|三孩|生育奖励|生育补贴|育儿补贴|(?<!随迁)落户|"
     r"电动车[^，。？?]{0,4}(上牌|牌照)|(允许|能不能|可不可以|可以|能)[^，。？?]{0,4}骑电动车|骑电动车[^，。？?]{0,6}(吗|么)|居留(证|许可)|"
@@ -379,6 +381,7 @@ ABSTAIN = {
     "funder": "政策原文没有写明由谁出资。",
     "free": "政策原文没有写明是否收费或免费。",
     "sport": "政策原文没有写明是哪项运动。",
+    "former": "政策原文只写了现行标准，没有写明以前的标准。",
     "sale-price": "政策原文没有写明售价。",
     "return-period": "政策原文没有写明设防标准（几年一遇）。",
     "capital": "政策原文没有规定注册资本。",
@@ -388,6 +391,7 @@ ABSTAIN = {
     "hukou": "政策原文没有按户籍作出这方面的规定。",
     "age": "政策原文没有写明这方面的年龄规定。",
     "retiree": "政策原文没有关于退休人员的规定。",
+    "disabled": "政策原文没有针对残疾人的专门规定。",
     "family": "政策原文没有关于人才家属（配偶、子女）的安排。",
     "districts": "政策原文没有写明具体在哪些区县。",
     "hours": "政策原文没有写明开放或办公时间。",
@@ -440,6 +444,7 @@ ABSTAIN_EN = {
     "funder": "The policy does not say who pays for it.",
     "free": "The policy does not say whether this is free or what it costs.",
     "sport": "The policy does not say which sport this is.",
+    "former": "The policy states the current standard only, not an earlier one.",
     "sale-price": "The policy states no sale price.",
     "return-period": "The policy sets no design standard (return period) for this.",
     "capital": "The policy sets no registered capital.",
@@ -449,6 +454,7 @@ ABSTAIN_EN = {
     "hukou": "The policy sets no rule by household registration (hukou) for this.",
     "age": "The policy states no age rule for this.",
     "retiree": "The policy says nothing about retirees.",
+    "disabled": "The policy makes no specific provision for people with disabilities here.",
     "family": "The policy says nothing about arrangements for a talent's spouse or children.",
     "districts": "The policy does not name the districts or counties for this.",
     "hours": "The policy gives no opening or office hours.",

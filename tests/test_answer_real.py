@@ -731,3 +731,43 @@ def test_where_a_class_may_rent_is_the_place_its_rule_names(real_assistant, q):
                {"role": "assistant", "content": "E类人才补贴比例为50%。"}]
     ans = real_assistant.ask(q, history)
     assert ans.answered and ("认定地" in ans.answer or "認定地" in ans.answer), ans.answer
+
+
+@pytest.mark.parametrize("q, says", [
+    # rounds 47-48: a fee, people, a counter, a subsidy and a sport the clause does not give
+    ("民办学校的学费有没有规定上限？上限是多少？", "数额"),  # not the 15年 of free schooling
+    ("消防安全重点单位的微型消防站要配几个人？", "数额"),  # not 20个 stations
+    ("地铁站的无障碍电梯要加装多少部？", "数额"),  # not 800米
+    ("博士后在成都能拿多少市级资助？", "数额"),  # not the 3年 of a ban
+    ("“熊猫杯”是哪个运动项目的比赛？", "哪项运动"),
+    ("残疾人租保障性租赁住房，有没有额外的租金补贴？", "残疾人"),
+    ("急需紧缺人才安家补贴在2025年以前的旧标准是每月多少？", "以前的标准"),
+    ("农村自来水普及率十四五要达到好多？", "数额"),  # 98% is the water sources' 达标率
+    ("成都地鐵2025年底實際運營里程係幾多公里？", "實際"),  # 850公里 is a target, with lines being built
+    ("那10所高水平职业学校都是哪些？我女儿想报一所护理专业的。", "名单"),
+    ("在天府市民云上怎么给小区报修？具体步骤是什么？", "流程"),
+    ("How many international students will Chengdu's universities admit each year under this plan?", "figure"),
+    ("How much is the yearly tuition at Chengdu's high-level vocational schools?", "figure"),
+    ("Will there be a new metro line to Tianfu International Airport under this plan?", "do not cover"),
+    ("How many AED defibrillators will be installed in residential communities?", "do not cover"),
+])
+def test_rounds_47_48_near_misses_are_declined(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("家附近800米有没有地铁站，覆盖率目标是多少", "60%"),  # the first part asks too; it states no fact
+    ("惠企政策去哪个系统查？", "蓉易享"),  # a system, not a place
+    ("I want to rent government-backed affordable rental housing (保障性租赁住房). What's the minimum age to apply?", "18"),
+    ("保租房租金不得超过同地段同品质市场租金的多少？", "90%"),
+    ("(九)第4条“社会环境稳定有序”中，民商事案件诉讼周期缩短比例是多少？", "20%"),
+    ("When old neighbourhoods are redeveloped, which kinds of heritage are to be protected?", "歷史建筑"),
+    ("换了领导以前的承诺还算不算数？", "新官不理旧账"),
+    ("补贴中途断了几个月，之后还能接着累计吗？", "可以间断累计"),  # the heading's words, with 几个月 between
+    ("How many new Grade-3A hospitals will be built?", "10家"),
+    ("市场主体诉求的受理率和回访率要求是多少？", "100%"),
+])
+def test_the_answerable_neighbours_of_rounds_47_48_are_answered(real_assistant, q, expected):
+    ans = real_assistant.ask(q)
+    assert ans.answered and expected in ans.answer, ans.answer

@@ -76,6 +76,14 @@ def test_section_references(q, code):
     ("生态惠民工程下面有几个小标题？都叫啥？", "list", "", ()),
     ("At what age can a senior apply for a family care bed?", "value", "age", ()),
     ("去年PM2.5年平均浓度实际是多少？排全国第几？", "value", "count", ("current",)),  # a rank, not a place in the text
+    ("民办学校的学费有没有规定上限？上限是多少？", "value", "money", ()),  # a fee's 多少 is money
+    ("保租房租金不得超过同地段同品质市场租金的多少？", "value", "count", ()),  # ... a share of a rent is no money
+    ("消防安全重点单位的微型消防站要配几个人？", "value", "people", ()),
+    ("民商事案件诉讼周期缩短比例是多少？", "value", "percent", ()),  # a change's 比例, not a ratio like 1.8:1
+    ("博士后在成都能拿多少市级资助？", "value", "money", ()),
+    ("How much is the yearly tuition at Chengdu's high-level vocational schools?", "value", "money", ()),
+    ("When old neighbourhoods are redeveloped, which kinds of heritage are to be protected?", "statement", "", ()),
+    ("换了领导以前的承诺还算不算数？", "statement", "", ()),  # 算不算数 asks whether it holds, not conditions
 ])
 def test_what_is_asked(q, kind, value, needs):
     a = analyse(q)
@@ -128,6 +136,14 @@ def test_a_follow_up_asking_what_kind_asks_its_own_thing():
     ("What is the minimum registered capital for a wholly foreign-owned enterprise?", "capital"),
     ("Which government office handles foreign investment registration, and what is its address?", "address"),
     ("目标是35分钟，那目前中心城区的平均通勤时间是多少分钟？", "current"),
+    ("“熊猫杯”是哪个运动项目的比赛？", "sport"),
+    ("残疾人租保障性租赁住房，有没有额外的租金补贴？", "disabled"),
+    ("急需紧缺人才安家补贴在2025年以前的旧标准是每月多少？", "former"),
+    ("How much will residents have to pay themselves towards the old-community renovation?", "funder"),
+    ("Does the policy name a lead agency to coordinate the Ten Projects?", "department"),
+    ("那10所高水平职业学校都是哪些？", "names"),
+    ("在天府市民云上怎么给小区报修？具体步骤是什么？", "procedure"),
+    ("成都地鐵2025年底實際運營里程係幾多公里？", "current"),  # Cantonese 系几多 is 是多少
 ])
 def test_needs_read_from_variant_and_english_wording(q, needs):
     assert needs in analyse(q).needs
@@ -173,6 +189,7 @@ def test_cantonese_question_words_read_as_mandarin():
     assert standard_mandarin("老旧小区改造，业主自己要夹几多钱？") == "老旧小区改造，业主自己要夹多少钱？"
     assert standard_mandarin("具体系边几个？") == "具体是哪几个？"
     assert standard_mandarin("惠企政策系统叫什么") == "惠企政策系统叫什么"  # 系统 stays a system
+    assert standard_mandarin("乡镇卫生院要新建好多个？") == "乡镇卫生院要新建多少个？"  # Sichuanese 好多个
     assert analyse("保障性租賃住房嘅租約最長可以簽幾多年？").value == "duration"
 
 
