@@ -77,6 +77,9 @@ CASE_FACTS = 2  # a question stating this many facts of a worked example asks ab
 NAMED_STRETCH = 6  # a list question naming a clause's own term this long asks for that clause
 TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
 STATED_TERM = 4  # a term this long of the clause stating the question's figure names what is asked
+SUBJECT_STRETCH = 6  # a stretch of the question this long that a document holds names its subject
+SUBJECT_COVER = 0.5  # ... which a figure's clause covering less of the question than this must hold
+SUBJECT_MARGIN = 0.1  # ... unless the clauses naming it cover the question no better than this
 FAQ_STRETCH = 8  # a question sharing this many characters with a heading (in runs of three or more) asks what it asks
 STATED_AGAIN = 8  # a question repeating this much of a figure-less clause asks beyond it
 ONLY_ELSEWHERE_IDF = 3.0  # a question word this rare (IDF) names one document's subject
@@ -375,7 +378,7 @@ def _whole_number(digits: str) -> re.Pattern:
     return re.compile(r"(?<![\d.])" + re.escape(digits) + r"(?![\d.])")
 
 
-_ASK_WORDS = re.compile(r"一般(?!的)|文件说|文件上说|文件里说|哪一年|哪一天|一段|一句|一篇|一首|以后|还是|每人|每个人|结束|我住|我家|我们家|咱们|一个|一些|一下|何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
+_ASK_WORDS = re.compile(r"一般(?!的)|去哪(里|儿)?查?|文件说|文件上说|文件里说|哪一年|哪一天|一段|一句|一篇|一首|以后|还是|每人|每个人|结束|我住|我家|我们家|咱们|一个|一些|一下|何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
 
 
 def _topic_text(p: Parsed, text: str | None = None) -> str:
@@ -596,7 +599,7 @@ class Answerer:
         best = max(clauses, key=lambda c: c.score)
         if not (best.cover >= MIN_COVER or best.dense >= STRONG_DENSE):
             return self._abstain(p, retrieved, clauses, "off-topic")
-        if p.ask.kind == "statement" and p.leans_on is None and _SUBSIDY_ASKED.search(q_s) \
+        if p.ask.kind == "statement" and _SUBSIDY_ASKED.search(q_s) \
                 and not _WH.search(q_s) and not any(n in NEED_EVIDENCE for n in p.ask.needs):
             # "在成都买新能源汽车有补贴吗": the talents' 安家补贴 says nothing about cars, and a
             # clause about meal services that pays nothing says nothing about a subsidy for them
@@ -867,6 +870,10 @@ class Answerer:
             # "房价收入比控制在什么水平": the one clause naming that indicator says "较低水平";
             # 城乡收入比1.8:1 is another indicator's figure
             return self._compose(p, stated, clauses, retrieved)
+        if p.leans_on is None and best_v.cover < SUBJECT_COVER and self._subject_without_figure(q_s, clauses, best_v):
+            # "集体经营性建设用地入市，农民能分到几成": the clause naming it states no share; 7% is
+            # how fast property income grows, in a clause about little else the question says
+            return self._abstain(p, retrieved, clauses, "value")
         if _NOTICE.search(best_v.simplified[:best_v.simplified.find(best_v.value)]) \
                 and not _NOTICE_ASKED.search(q_s + " " + _topic_text(p)):
             # "公示5个工作日" is how long a list is posted, not how long processing or payment takes
@@ -1099,6 +1106,22 @@ class Answerer:
     def _works_through(self, facts: frozenset[str], c: Clause) -> bool:
         """Whether a clause belongs to a worked example of the case a question sets out."""
         return _is_example(c) and _case_match(facts, self._chunk_s[self._position[c.chunk.id]]) >= CASE_FACTS
+
+    def _subject_without_figure(self, q_s: str, clauses: list[Clause], best_v: Clause) -> bool:
+        """Whether the longest stretch of the question the documents hold (of SUBJECT_STRETCH
+        characters or more) is missing from the figure's clause and its path, while the candidate
+        clauses that hold it state no figure and are more about the question."""
+        size = SUBJECT_STRETCH
+        subject = ""
+        for i in range(len(q_s)):
+            while i + size <= len(q_s) and _CJK_RUN.fullmatch(q_s[i:i + size]) \
+                    and q_s[i:i + size] in self.structure.corpus_s:
+                subject, size = q_s[i:i + size], size + 1
+        if not subject or subject in best_v.simplified + self._path_s[self._position[best_v.chunk.id]]:
+            return False
+        naming = [c for c in clauses if subject in c.simplified]
+        return bool(naming) and not any(c.value for c in naming) \
+            and max(c.cover for c in naming) >= best_v.cover + SUBJECT_MARGIN
 
     def _indicator_unknown(self, q_s: str, c: Clause) -> bool:
         """Whether the question names an indicator (…率) no document names, and the figure's

@@ -460,7 +460,7 @@ ENGLISH = {
     "care worker": "养老服务人才", "social assistance": "救助", "safety net": "兜底保障", "respite care": "托养",
     "custodial care": "托养", "special needs": "特殊少年儿童", "autism": "特殊少年儿童 康养救助", "autistic": "特殊少年儿童 康养救助",
     "free education": "免费教育", "mental illness": "精神障碍 社区康复", "mental disorder": "精神障碍 社区康复",
-    "psychiatric": "精神障碍 社区康复", "disabilities": "残疾人", "all-age": "全龄友好", "all ages": "全龄友好", "age-inclusive": "全龄友好",
+    "psychiatric": "精神障碍 社区康复", "disabilities": "残疾人", "all-age": "全龄友好", "business-support": "惠企政策", "business support": "惠企政策", "all ages": "全龄友好", "age-inclusive": "全龄友好",
     "inclusive society": "全龄友好 包容社会", "one old one young": "一老一小", "special groups": "特殊群体 特殊人群",
     # 三、保障措施
     "leadership": "组织领导", "supervision": "监督",

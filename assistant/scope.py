@@ -73,7 +73,7 @@ NEED_EVIDENCE = {
 PERSON_NEEDS = frozenset({"foreigner", "hukou", "age", "retiree", "family", "disabled"})
 
 # Where to apply, report or look something up: a platform or website is a place too.
-ONLINE_ASK = re.compile(r"申请|办理|报名|注册|登录|登陆|查询|查到|查看|下载|反映|提意见|投诉|打到|到账|提交|预约|"
+ONLINE_ASK = re.compile(r"申请|办理|报名|注册|登录|登陆|查询|查到|查看|(去|在|到)哪(里|儿)?查|系统|下载|反映|提意见|投诉|打到|到账|提交|预约|"
                         r"\b(apply|register|sign up|report|check|download|paid)\b", re.I)
 PLACE_ONLINE = re.compile(NEED_EVIDENCE["place"].pattern + r"|平台|系统|网站|网址|https?://|小程序|APP|App|账户")
 
@@ -159,7 +159,7 @@ _NAME_CUE = re.compile("|".join(_PLACE_WORDS | set(_NAME_ENDS)) + r"|[一二三�
 
 
 # "改造包不包括外墙保温", "包括加装电梯吗": whether a named item is included
-_INCLUDES = re.compile(r"包不包括|含不含|(包括|包含)(?![^，。？?]{0,3}(哪|什么|啥))(?=[^，。？?]{2,16}(吗|么|不|没有?)[？?]?$)")
+_INCLUDES = re.compile(r"包不包括|含不含|会不会(?=[^，。？?]{0,8}(装|安装|加装|设置|配备|配置)[^，。？?]{2,})(?:[^，。？?]{0,8}?(?:装|安装|加装|设置|配备|配置))|(包括|包含)(?![^，。？?]{0,3}(哪|什么|啥))(?=[^，。？?]{2,16}(吗|么|不|没有?)[？?]?$)")
 
 
 def unnamed_item(q_s: str, corpus_s: str) -> str:

@@ -771,3 +771,39 @@ def test_rounds_47_48_near_misses_are_declined(real_assistant, q, says):
 def test_the_answerable_neighbours_of_rounds_47_48_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, says", [
+    # rounds 49-50: a year's actual figure, a baseline, a total spend, a spouse's share, a rent rise
+    ("2022年成都实际新开了多少家国际品牌首店", "实际"),
+    ("What was Chengdu's rural per-capita disposable income at the end of the 13th Five-Year Plan?", "current"),
+    ("Does the plan say how much money in total, in yuan, the city will spend on the ten projects?", "invested"),
+    ("急需紧缺人才的配偶能不能也领一份安家补贴？我怀孕了没上班", "配偶"),
+    ("Does the settlement subsidy for new talents also cover their spouse?", "spouse"),
+    ("長租房房東一年最多可以漲多少房租？", "金額"),  # not 30万套 of rental homes
+    ("社区健康师是由哪个机构培训认证的？", "部门"),
+    ("自行车骨干网络会不会在车道边装隔离护栏？", "这一项"),
+    # the clause naming the subject states no figure; another clause's figure is about something else
+    ("集体经营性建设用地入市了，卖地的钱农民能分到几成？", "数额"),  # not 7% income growth
+    ("大熊猫国家公园在成都境内的面积有多大？", "数额"),  # not 30万亩 of panda habitat
+])
+def test_rounds_49_50_near_misses_are_declined(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer, ans.answer
+
+
+def test_a_follow_up_asking_whether_it_is_paid_for_is_no_figure_question(real_assistant):
+    history = [{"role": "user", "content": "新增立体绿化面积是多少？"}, {"role": "assistant", "content": "100万平方米。"}]
+    ans = real_assistant.ask("那屋顶绿化我们自己小区做的话有补贴吗？", history)
+    assert not ans.answered and "补贴" in ans.answer, ans.answer  # not the earlier 100万平方米
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("猪肉粮油政府有没有储备？去年猪肉涨得我们都不敢做回锅肉了", "储备"),  # a remark after the question
+    ("老公的表弟刚来成都找工作，“蓉漂”青年人才驿站能免费住几天？", "7天"),  # a relative's relative is no family need
+    ("惠企政策去哪查？", "蓉易享"),  # an online system answers where to look
+    ("社区绿道最后要直通到哪里", "家门口"),  # where a greenway leads is no place to go
+])
+def test_the_answerable_neighbours_of_rounds_49_50_are_answered(real_assistant, q, expected):
+    ans = real_assistant.ask(q)
+    assert ans.answered and expected in ans.answer, ans.answer
