@@ -99,7 +99,7 @@ _BEYOND_EN = re.compile(r"\bafter the (free|first) (period|\d+ (days|months|nigh
                         r"\bextend (my|the) stay\b", re.I)
 _AFTER_LIMIT = re.compile(r"超过|超出|以上部分|不再|终止|停发|届满|期满|到期|续|自行|之后|以后")
 # a unit of measure the question asks its figure in ("多少吨"), not a mere counter (个, 家)
-_ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千克|斤|升|立方米|千瓦|度电|头|只|辆|架|艘|棵|株|栋|层楼|节课|节(?=[?？，,。]|$)|部(?![门分])|平方公里)")
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千克|斤|升|立方米|千瓦|度电|头|只|辆|架|艘|棵|株|栋|层楼|节课|节(?=[?？，,。]|$)|部(?![门分])|分(?![钟种之别期批类])|平方公里)")
 _ASKED_UNIT_EN = re.compile(r"\bhow many (tonnes|tons|kilograms|kilos|litres|liters)\b", re.I)
 _EN_UNITS = {"tonnes": "吨", "tons": "吨", "kilograms": "公斤", "kilos": "公斤", "litres": "升", "liters": "升"}
 _ASKED_COUNTER = re.compile(r"(?:多少|几)(?:万|亿)?(个|所|家|户|套|张|条|座|处|名|项|辆|床)")
@@ -154,7 +154,8 @@ def _other_scope(q_s: str, clause_s: str) -> bool:
 # what an English "how many <things>" may be counted in, by the things
 _EN_COUNTERS = (
     (re.compile(r"beds?"), "张床"),
-    (re.compile(r"(nurses|doctors|physicians|teachers|people|persons|residents|workers|talents|graduates|volunteers)"), "人名"),
+    (re.compile(r"(nurses|doctors|physicians|teachers|people|persons|residents|workers|talents|graduates|volunteers|"
+                r"observers|members|experts|students|athletes|staff)"), "人名"),
     (re.compile(r"(lines|routes)"), "条"),
     (re.compile(r"(households|families)"), "户"),
     (re.compile(r"(bikes|bicycles|cars|vehicles|buses|trucks)"), "辆"),
@@ -212,7 +213,8 @@ def _names_counted(question: str, clause_s: str, value: str) -> bool:
     if not counted or not value:
         return True
     unit = re.sub(r"^[\d.\s万亿-]+", "", value)[:1]
-    if any(things.fullmatch(w) and unit in counters and counters != _ANY_PLACE
+    ranked = re.search(rf"[前第]\s*{re.escape(to_simplified(value))}", clause_s)  # 前150名 is a rank, not 150 people
+    if not ranked and any(things.fullmatch(w) and unit in counters and counters != _ANY_PLACE
            for w in counted.split() for things, counters in _EN_COUNTERS):
         return True  # "how many households": 户 says what it counts
     at = clause_s.find(to_simplified(value))
@@ -237,7 +239,8 @@ _MAXIMUM = re.compile(r"上限|最高|不超过|不得超过|以内|最多|封�
 _EN_WHOLE = re.compile(r"\b(?:of|out of|among) (?:the |these |those )?([\d.]+)\b[^?]{0,60}\bhow many\b", re.I)
 _PER_AREA = re.compile(r"\s*(/|每)\s*(平方米|平米|㎡|m²)")
 _PER_AREA_ASKED = re.compile(r"每平|/平|一平|单价|per (square|m²|m2|sq)", re.I)
-_PRICE_MOVE = re.compile(r"价[格钱位]?[^，。？?]{0,6}(降|涨|下降|上涨|便宜|低|少)[^，。？?]{0,3}(多少|几)")
+_PRICE_MOVE = re.compile(r"价[格钱位]?[^，。？?]{0,6}(降|涨|下降|上涨|便宜|低|少)[^，。？?]{0,3}(多少|几)|"
+                         r"(房租|租金)[^。？?、）)]{0,12}(涨|降)[^，。？?]{0,6}(多少|几)")
 _TENS_OF_THOUSANDS = re.compile(r"(多少|几)万(?![元块])")
 _INDICATOR_ENDS = ("率", "比", "数", "度", "量")  # how indicators are named: 优良率, 房价收入比, 满意度
 _GRADE = re.compile(r"([一二三四五六七八九])(?:类|级)(?!别)")
@@ -378,7 +381,7 @@ def _whole_number(digits: str) -> re.Pattern:
     return re.compile(r"(?<![\d.])" + re.escape(digits) + r"(?![\d.])")
 
 
-_ASK_WORDS = re.compile(r"一般(?!的)|去哪(里|儿)?查?|文件说|文件上说|文件里说|哪一年|哪一天|一段|一句|一篇|一首|以后|还是|每人|每个人|结束|我住|我家|我们家|咱们|一个|一些|一下|何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
+_ASK_WORDS = re.compile(r"一般(?!的)|去哪(里|儿)?查?|起发|起领|起算|[发领]几年|文件说|文件上说|文件里说|哪一年|哪一天|一段|一句|一篇|一首|以后|还是|每人|每个人|结束|我住|我家|我们家|咱们|一个|一些|一下|何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
 
 
 def _topic_text(p: Parsed, text: str | None = None) -> str:
@@ -714,7 +717,7 @@ class Answerer:
                 return period
         unit = _ASKED_UNIT.search(q_s)
         unit = unit.group(1) if unit else _EN_UNITS.get((_ASKED_UNIT_EN.search(asked) or [None, ""])[1].lower(), "")
-        if unit and not re.search(rf"\d\s*(万|亿)?\s*{unit}", corpus_s):
+        if unit and not re.search(rf"\d\s*(万|亿)?\s*{unit}(?![钟之])", corpus_s):  # 分 of points, not 分钟
             return "value"  # "猪肉储备有多少吨", "how many tonnes of pork": no figure in tonnes anywhere
         docno = _DOC_NUMBER.search(q_s)
         if docno and re.sub(r"\s+", "", docno.group(0)) not in corpus_s.replace(" ", ""):
@@ -925,7 +928,11 @@ class Answerer:
     def _discount_of_another(self, p: Parsed, q_s: str, c: Clause) -> bool:
         """"老年人坐地铁有免费或打折吗": a discount asked about, and the clause's discount
         (the talent apartments' 8.5折) belongs to something the question does not name."""
-        return (p.ask.value == "discount" or bool(_DISCOUNT_ASKED.search(q_s))) and not self._names_subject(p, c)
+        if not (p.ask.value == "discount" or _DISCOUNT_ASKED.search(q_s)):
+            return False
+        # "那租人才公寓呢，租金也打折吗": 8.5折 is for buying one, not for renting
+        renting = re.search(r"租", to_simplified(p.asked)) and re.search(r"购买|买", c.simplified) and "租" not in c.simplified
+        return bool(renting) or not self._names_subject(p, c)
 
     def _follow_up_focus(self, p: Parsed, clauses: list[Clause]) -> list[Clause]:
         """For a follow-up, the clauses about its own new words ("那燃气这块呢？" → 燃气),

@@ -54,6 +54,7 @@ NEED_EVIDENCE = {
     "sale-price": re.compile(r"售价|销售价格|购买价格|购房价格"),
     "return-period": re.compile(r"年一遇|重现期"),
     "former": re.compile(r"原标准|调整前|此前|原来"),
+    "rank": re.compile(r"第[一二三四五六七八九十百\d]+名|前\d+名?|排名"),
     "sport": re.compile(r"足球|篮球|排球|乒乓|羽毛球|网球|马拉松|游泳|田径|棋"),
     "free": re.compile(r"免费|免收|免除|减免|不收|\d+(?:\.\d+)?\s*(?:万元|亿元|元)"),
     "foreigner": re.compile(r"外籍|外国|境外|港澳台"),
@@ -102,7 +103,7 @@ def about_other_place(q_s: str) -> bool:
         m = OTHER_PLACES.search(part)
         if m and not re.search(r"(从|来自|在|离开|回)[^，,]{0,2}$", part[:m.start()]) \
                 and re.search(r"是不是|有没有|是否|多少|几|吗|呢|还是|比起来|相比|哪个(多|少|长|短|高|低|好)|"
-                              r"what|how|does|is there|compare", part, re.I):
+                              r"(跟|和|与)[^，,]{0,6}比|怎么样|what|how|does|is there|compare", part, re.I):
             return True
     return False
 
@@ -159,7 +160,7 @@ _NAME_CUE = re.compile("|".join(_PLACE_WORDS | set(_NAME_ENDS)) + r"|[一二三�
 
 
 # "改造包不包括外墙保温", "包括加装电梯吗": whether a named item is included
-_INCLUDES = re.compile(r"包不包括|含不含|会不会(?=[^，。？?]{0,8}(装|安装|加装|设置|配备|配置)[^，。？?]{2,})(?:[^，。？?]{0,8}?(?:装|安装|加装|设置|配备|配置))|(包括|包含)(?![^，。？?]{0,3}(哪|什么|啥))(?=[^，。？?]{2,16}(吗|么|不|没有?)[？?]?$)")
+_INCLUDES = re.compile(r"包不包括|含不含|会不会(?=[^，。？?]{0,8}(装|安装|加装|设置|配备|配置|增设|新建|修建)[^，。？?]{2,})(?:[^，。？?]{0,8}?(?:装|安装|加装|设置|配备|配置|增设|新建|修建))|(包括|包含)(?![^，。？?]{0,3}(哪|什么|啥))(?=[^，。？?]{2,16}(吗|么|不|没有?)[？?]?$)")
 
 
 def unnamed_item(q_s: str, corpus_s: str) -> str:
@@ -336,7 +337,7 @@ _CITED_WITHIN = 14  # how close after a document's name (…》中) a term is th
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
     # arrangements residents often ask about that no document here mentions
-    r"限行|尾号|摇号|消费券|划片|疫苗|接种|校车|充电桩|机场|卫生院|除颤|\bairports?\b|\bAED\b|\bdefibrillators?\b|\bvouchers?\b|\bcoupons?\b|(急救车|救护车)[^，。？?]{0,10}(多久|几分钟|多长时间|多快)|护士[^，。？?]{0,6}(工资|夜班费|待遇|收入|编制)|推荐[^，。？?]{0,10}(餐馆|饭店|餐厅|菜馆|火锅|馆子|酒店|宾馆)|\bvaccin|\bschool bus|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
+    r"限行|尾号|摇号|消费券|划片|疫苗|接种|校车|充电桩|机场|卫生院|除颤|婚假|产假|陪产假|育儿假|年假|病假|婚姻登记|结婚登记|\b(maternity|paternity|marriage|wedding) leave\b|\bairports?\b|\bAED\b|\bdefibrillators?\b|\bvouchers?\b|\bcoupons?\b|(急救车|救护车)[^，。？?]{0,10}(多久|几分钟|多长时间|多快)|护士[^，。？?]{0,6}(工资|夜班费|待遇|收入|编制)|推荐[^，。？?]{0,10}(餐馆|饭店|餐厅|菜馆|火锅|馆子|酒店|宾馆)|\bvaccin|\bschool bus|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
     r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|(怎么|咋)做才(好吃|巴适|正宗|地道)|麻婆豆腐|回锅肉|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|房贷|按揭|工伤|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|二孩|三孩|生育奖励|生育补贴|育儿补贴|(?<!随迁)落户|"
     r"电动车[^，。？?]{0,4}(上牌|牌照)|(允许|能不能|可不可以|可以|能)[^，。？?]{0,4}骑电动车|骑电动车[^，。？?]{0,6}(吗|么)|居留(证|许可)|"
@@ -382,6 +383,7 @@ ABSTAIN = {
     "free": "政策原文没有写明是否收费或免费。",
     "sport": "政策原文没有写明是哪项运动。",
     "former": "政策原文只写了现行标准，没有写明以前的标准。",
+    "rank": "政策原文没有写明具体排名。",
     "sale-price": "政策原文没有写明售价。",
     "return-period": "政策原文没有写明设防标准（几年一遇）。",
     "capital": "政策原文没有规定注册资本。",
@@ -445,6 +447,7 @@ ABSTAIN_EN = {
     "free": "The policy does not say whether this is free or what it costs.",
     "sport": "The policy does not say which sport this is.",
     "former": "The policy states the current standard only, not an earlier one.",
+    "rank": "The policy states no ranking for this.",
     "sale-price": "The policy states no sale price.",
     "return-period": "The policy sets no design standard (return period) for this.",
     "capital": "The policy sets no registered capital.",

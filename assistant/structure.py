@@ -35,7 +35,7 @@ CATEGORY_LABELS = {
 
 # What a section shown whole must state when the question asks for it (an amount, a place...)
 CHECKED_NEEDS = frozenset({"money", "place", "time", "hours", "materials", "contact", "phone", "processing", "operator", "appeal", "person", "department", "payday",
-                           "interest", "collateral", "batch", "concession", "penalty", "sanction", "budget", "funder", "tax", "districts", "docno", "sport", "former", "deadline", "address", "education"}) | PERSON_NEEDS
+                           "interest", "collateral", "batch", "concession", "penalty", "sanction", "budget", "funder", "tax", "districts", "docno", "sport", "former", "rank", "deadline", "address", "education"}) | PERSON_NEEDS
 
 
 class Structure:

@@ -807,3 +807,36 @@ def test_a_follow_up_asking_whether_it_is_paid_for_is_no_figure_question(real_as
 def test_the_answerable_neighbours_of_rounds_49_50_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, history, says", [
+    # rounds 51-52: who chairs, when issued, a rank, a charge, a points score, renting and buying
+    ("十大工程领导小组的组长由谁担任？", None, "负责人"),
+    ("幸福美好生活十大工程的意见是哪一天印发的？", None, "印发"),
+    ("文件说要引领成都走向世界先进城市行列，具体目标是进入全球城市排名第几名？", None, "排名"),
+    ("医院医疗废物处置费是按床位收还是按重量收，标准是多少？", None, ""),  # not 100% disposal
+    ("停车场商业化改造以后，停车费按什么标准收？", None, "收费标准"),
+    ("十大工程在市级目标绩效考核里占多少分？", None, "数额"),  # no score in points anywhere
+    ("房东给租客涨房租，一年最多能涨多少？", None, ""),  # not a worked example's 7000元
+    ("租了保障性租赁住房，能把户口落在那里吗？", None, "户"),
+    ("成都婚假可以休几天？", None, "不在"),
+    ("重庆的幸福美好生活十大工程目标跟成都比怎么样？", None, "成都"),
+    ("规划的23个一类应急避难场所分别是哪些体育馆和公园？", None, "名单"),
+    ("今年年底会开通哪几条地铁新线？", None, "名单"),
+    ("How many citizen observers will be recruited under the observation system?", None, "figure"),  # not 三支 teams
+    ("那租人才公寓呢，租金也打折吗？", [{"role": "user", "content": "人才公寓买的话打几折？"},
+                                 {"role": "assistant", "content": "8.5折。"}], "数额"),  # 8.5折 is for buying
+])
+def test_rounds_51_52_near_misses_are_declined(real_assistant, q, history, says):
+    ans = real_assistant.ask(q, history)
+    assert not ans.answered and says in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("新引进人才安家补贴从什么时候起发，发几年", "3年"),
+    ("人才公寓打几折", "8.5折"),
+    ("毕业于软科世界大学学术排名前多少名的高校才算？", "150"),  # a ranking the rules do state
+])
+def test_the_answerable_neighbours_of_rounds_51_52_are_answered(real_assistant, q, expected):
+    ans = real_assistant.ask(q)
+    assert ans.answered and expected in ans.answer, ans.answer
