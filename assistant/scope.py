@@ -125,6 +125,8 @@ def district_share(asked: str, q_s: str) -> bool:
 
     A district the asker lives in ("我住武侯区，人才公寓打几折") does not count.
     """
+    if re.search(r"(都江堰|彭州|邛崃|崇州|简阳|金堂|大邑|蒲江)[市县]?(自己|本地|单独)的", q_s):
+        return True  # "都江堰市自己的优良天数目标": a county-level city's own target
     for part in re.split(r"[，,。？?；;!！]", q_s):
         m = DISTRICTS.search(part)
         if not m:
@@ -337,7 +339,7 @@ _CITED_WITHIN = 14  # how close after a document's name (…》中) a term is th
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
     # arrangements residents often ask about that no document here mentions
-    r"限行|尾号|摇号|消费券|划片|疫苗|接种|校车|充电桩|机场|卫生院|除颤|婚假|产假|陪产假|育儿假|年假|病假|婚姻登记|结婚登记|\b(maternity|paternity|marriage|wedding) leave\b|\bairports?\b|\bAED\b|\bdefibrillators?\b|\bvouchers?\b|\bcoupons?\b|(急救车|救护车)[^，。？?]{0,10}(多久|几分钟|多长时间|多快)|护士[^，。？?]{0,6}(工资|夜班费|待遇|收入|编制)|推荐[^，。？?]{0,10}(餐馆|饭店|餐厅|菜馆|火锅|馆子|酒店|宾馆)|\bvaccin|\bschool bus|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
+    r"限行|尾号|摇号|消费券|划片|疫苗|接种|校车|充电桩|机场|卫生院|除颤|转租|分租|二房东|婚假|产假|陪产假|育儿假|年假|病假|婚姻登记|结婚登记|\b(maternity|paternity|marriage|wedding) leave\b|\bairports?\b|\bAED\b|\bdefibrillators?\b|\bvouchers?\b|\bcoupons?\b|(急救车|救护车)[^，。？?]{0,10}(多久|几分钟|多长时间|多快)|护士[^，。？?]{0,6}(工资|夜班费|待遇|收入|编制)|推荐[^，。？?]{0,10}(餐馆|饭店|餐厅|菜馆|火锅|馆子|酒店|宾馆)|\bvaccin|\bschool bus|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
     r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|(怎么|咋)做才(好吃|巴适|正宗|地道)|麻婆豆腐|回锅肉|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|房贷|按揭|工伤|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|二孩|三孩|生育奖励|生育补贴|育儿补贴|(?<!随迁)落户|"
     r"电动车[^，。？?]{0,4}(上牌|牌照)|(允许|能不能|可不可以|可以|能)[^，。？?]{0,4}骑电动车|骑电动车[^，。？?]{0,6}(吗|么)|居留(证|许可)|"
