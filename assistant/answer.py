@@ -163,6 +163,7 @@ _EN_COUNTERS = (
                 r"sites|spaces|venues|shelters|libraries|museums|theatres|theaters)"), "个所家座处"),
 )
 _ANY_PLACE = _EN_COUNTERS[-1][1]
+_ANY_LINE = "条"  # bus routes and metro lines are both counted in 条
 _EN_MEASURES = re.compile(r"(kilomet|km|met(er|re)s|square|hectare|mu\b|days|nights|weeks|months|years|minutes|hours|"
                           r"yuan|rmb|percent|points|times)")
 _HOW_MANY = re.compile(r"\b(?:how many|number of)\b((?:\s+[\w-]+){1,5})", re.I)
@@ -214,7 +215,7 @@ def _names_counted(question: str, clause_s: str, value: str) -> bool:
         return True
     unit = re.sub(r"^[\d.\s万亿-]+", "", value)[:1]
     ranked = re.search(rf"[前第]\s*{re.escape(to_simplified(value))}", clause_s)  # 前150名 is a rank, not 150 people
-    if not ranked and any(things.fullmatch(w) and unit in counters and counters != _ANY_PLACE
+    if not ranked and any(things.fullmatch(w) and unit in counters and counters not in (_ANY_PLACE, _ANY_LINE)
            for w in counted.split() for things, counters in _EN_COUNTERS):
         return True  # "how many households": 户 says what it counts
     at = clause_s.find(to_simplified(value))
@@ -222,6 +223,8 @@ def _names_counted(question: str, clause_s: str, value: str) -> bool:
         return True
     lead = clause_s[:at + len(value)]
     lead = lead[max(lead.rfind(sep) for sep in "。；;") + 1:]
+    # "公交接驳地铁线路新增100条" counts the buses that connect, not the metro lines they reach
+    lead = re.sub(r"接驳[\u4e00-\u9fff]{0,6}", "", lead)
     # a compound term's head (its last two characters) names the kind: 体育赛事 → 国际赛事; a
     # general head does not (停车设施 is not any 设施)
     return any(t in lead or len(t) >= 4 and t[-2:] not in _GENERAL_HEADS and t[-2:] in lead for t in terms)

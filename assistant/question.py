@@ -108,7 +108,7 @@ NEEDS = {
     "family": r"(配偶|子女|家属|随迁|老婆|老公)(?!的)(?![^，。？?]{0,6}没人照顾)[^，。？?]{0,12}(工作|就业|入学|上学|读书|落户|安置|照顾|安排)|"
               r"(配偶|子女|家属|老婆|老公)(?!的)[^，。？?]{0,6}也[^，。？?]{0,4}(领|享受|拿|申请)|"
               r"\b(cover|include|extend to|apply to)s? (their|my|his|her|the) (spouses?|wife|husband|famil(y|ies)|children)\b|"
-              r"(人才|引进)[^。？?]{0,16}(孩子|小孩|娃)[^，。？?]{0,8}(上学|入学|读书)|"
+              r"(人才|引进)[^。？?]{0,16}(孩子|小孩|娃)[^，。？?]{0,8}(上学|入学|读书|上小学|上幼儿园|上初中|上中学|读小学|择校)|"
               r"\b(spouse|my (wife|husband)|family members?)\b.{0,30}\b(jobs?|work|employment|school|settle)|"
               r"\b(jobs?|employment)\b.{0,20}\bfor (the |my |his |her |their )?(spouses?|wife|husband)\b|"
               r"\b(talents?|recruited|urgent)\b.{0,60}\bchildren\b.{0,20}\b(enrol|school)",

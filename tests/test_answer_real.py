@@ -869,3 +869,21 @@ def test_rounds_53_54_near_misses_are_declined(real_assistant, q):
 def test_whether_something_counts_is_answered_by_the_list_naming_it(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", [
+    # round 55: night buses, a talent's child at primary school, moving back
+    # after renovation, metro lines counted by the bus routes that feed them
+    "我上夜班凌晨下班，有没有夜班公交",
+    "引进的急需紧缺人才，孩子上小学有什么优先政策",
+    "棚戶區改造完成後，原來的住戶可以回遷嗎？",
+    "How many new metro lines will open under this plan, and what are their names?",
+])
+def test_round_55_near_misses_are_declined(real_assistant, q):
+    ans = real_assistant.ask(q)
+    assert not ans.answered, ans.answer
+
+
+def test_bus_routes_feeding_the_metro_are_still_counted(real_assistant):
+    ans = real_assistant.ask("How many new bus routes will feed into metro lines?")
+    assert ans.answered and "100" in ans.answer, ans.answer
