@@ -37,6 +37,25 @@ def test_a_share_a_little_further_down_the_ranking_is_found(real_assistant):
     "送孩子去托育机构每个月有没有托育补贴？补多少？",  # the 2000元 in the rules is for talents
     "延迟退休政策是怎么规定的",
     "停车场改造以后停车费一小时收多少？",
+    # rounds 53-54: lines, a fee's manner, a Hong Kong resident, Cantonese 有冇, subletting, a named
+    # school, fees waived, a baseline, a county's own target, a sport in Sichuanese
+    "在建的地铁具体是哪几条线，什么时候通车？",
+    "信托制物业服务模式下，物业费每平方米每月怎么收？",
+    "我係香港居民，嚟成都工作，可唔可以申請買人才公寓？",
+    "軟科排名前150名嘅大學入面，有冇包括四川大學？",
+    "租了保租房以后可以转租给别人吗？",
+    "新增進入“雙高計劃”的市屬高職院校是哪一所？",
+    "建高水平职业学校以后，中职学生的学费是不是全免？",
+    "PM2.5年平均浓度的基准年数值是多少微克/立方米？",
+    "Which metro line goes to Dujiangyan, and how long does the ride take?",
+    "都江堰市自己的空气质量优良天数比例目标是好多？",
+    "“熊猫杯”是比啥子项目的？",
+    # round 55: night buses, a talent's child at primary school, moving back
+    # after renovation, metro lines counted by the bus routes that feed them
+    "我上夜班凌晨下班，有没有夜班公交",
+    "引进的急需紧缺人才，孩子上小学有什么优先政策",
+    "棚戶區改造完成後，原來的住戶可以回遷嗎？",
+    "How many new metro lines will open under this plan, and what are their names?",
 ])
 def test_amounts_and_topics_the_corpus_does_not_state_are_declined(real_assistant, q):
     ans = real_assistant.ask(q)
@@ -842,25 +861,6 @@ def test_the_answerable_neighbours_of_rounds_51_52_are_answered(real_assistant, 
     assert ans.answered and expected in ans.answer, ans.answer
 
 
-@pytest.mark.parametrize("q", [
-    # rounds 53-54: lines, a fee's manner, a Hong Kong resident, Cantonese 有冇, subletting, a named
-    # school, fees waived, a baseline, a county's own target, a sport in Sichuanese
-    "在建的地铁具体是哪几条线，什么时候通车？",
-    "信托制物业服务模式下，物业费每平方米每月怎么收？",
-    "我係香港居民，嚟成都工作，可唔可以申請買人才公寓？",
-    "軟科排名前150名嘅大學入面，有冇包括四川大學？",
-    "租了保租房以后可以转租给别人吗？",
-    "新增進入“雙高計劃”的市屬高職院校是哪一所？",
-    "建高水平职业学校以后，中职学生的学费是不是全免？",
-    "PM2.5年平均浓度的基准年数值是多少微克/立方米？",
-    "Which metro line goes to Dujiangyan, and how long does the ride take?",
-    "都江堰市自己的空气质量优良天数比例目标是好多？",
-    "“熊猫杯”是比啥子项目的？",
-])
-def test_rounds_53_54_near_misses_are_declined(real_assistant, q):
-    ans = real_assistant.ask(q)
-    assert not ans.answered, ans.answer
-
 
 @pytest.mark.parametrize("q, expected", [
     ("办法里头说的“县市新城”包括哪些地方？都江堰算不算？", "都江堰"),  # the list answers whether it is in it
@@ -870,18 +870,6 @@ def test_whether_something_counts_is_answered_by_the_list_naming_it(real_assista
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
 
-
-@pytest.mark.parametrize("q", [
-    # round 55: night buses, a talent's child at primary school, moving back
-    # after renovation, metro lines counted by the bus routes that feed them
-    "我上夜班凌晨下班，有没有夜班公交",
-    "引进的急需紧缺人才，孩子上小学有什么优先政策",
-    "棚戶區改造完成後，原來的住戶可以回遷嗎？",
-    "How many new metro lines will open under this plan, and what are their names?",
-])
-def test_round_55_near_misses_are_declined(real_assistant, q):
-    ans = real_assistant.ask(q)
-    assert not ans.answered, ans.answer
 
 
 def test_bus_routes_feeding_the_metro_are_still_counted(real_assistant):
