@@ -316,12 +316,12 @@ def _shared_stretch(a: str, b: str) -> str:
     return best
 
 
-def _member_listed(q_s: str, clause_s: str) -> bool:
-    """Whether the thing a question asks to be counted in ("县市新城包括哪些？都江堰算不算") is
-    named in the clause: a list answers whether it is a member."""
+def _member_asked(q_s: str) -> str:
+    """The thing a question asks to be counted in ("县市新城包括哪些？都江堰算不算" → 都江堰), or "":
+    a list naming it answers whether it is a member."""
     m = re.search(r"([\u4e00-\u9fff]{2,8})(?:算不算|属不属于|是否属于)", q_s)
     item = re.sub(r"^(那|那么|我们|咱们|像)", "", m.group(1)) if m else ""
-    return len(item) >= 2 and item in clause_s
+    return item if len(item) >= 2 else ""
 
 
 def _shared_runs(a: str, b: str, shortest: int = 3) -> int:
@@ -766,8 +766,9 @@ class Answerer:
                             else NAME_NEED_COVER if need in ("name", "names") else NEED_COVER)
             if p.leans_on is not None:
                 cover_needed *= FOLLOW_UP_NEED  # the earlier turn's words are the topic, not all its wording
+            member = _member_asked(q_s) if need == "conditions" else ""
             fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c)
-                                           or need == "conditions" and _member_listed(q_s, c.simplified))
+                                           or member and member in c.simplified)
                        and not (need == "conditions" and self._conditions_elsewhere(c.simplified))
                        # "when will the Giant Panda National Park open": 每年 sits in the clause about
                        # park scenes beside it, not in the one naming the park
@@ -778,7 +779,7 @@ class Answerer:
                             # the city's funds for the ten projects do not pay for 微型消防站
                             or need == "funder" and c is best
                             or need == "name" and c.cover >= NAME_CLAUSE_COVER
-                            or need == "conditions" and _member_listed(q_s, c.simplified)
+                            or member and member in c.simplified
                             or classes & _class_letters(c.simplified) and c.cover >= CLAUSE_NEED_COVER
                             or self._works_through(facts, c))]
             if not fitting and need == "time" and len(needs) == 1 and best.cover >= 0.5 \
