@@ -24,7 +24,7 @@ from .question import ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, asked_sente
 from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .scope import (NEED_EVIDENCE, OFF_TOPIC, ONLINE_ASK, PERSON_NEEDS, PLACE_ONLINE, about_other_place, abstain_message,
-                    defined_elsewhere, district_share, only_baseline, other_document, other_period, same_title,
+                    between_places, defined_elsewhere, district_share, only_baseline, other_document, other_period, same_title,
                     unknown_name, unnamed_item)
 from .script import ENGLISH, has_cjk, to_script, to_simplified
 from .structure import Structure, defines
@@ -224,7 +224,8 @@ def _names_counted(question: str, clause_s: str, value: str) -> bool:
     lead = clause_s[:at + len(value)]
     lead = lead[max(lead.rfind(sep) for sep in "。；;") + 1:]
     # "公交接驳地铁线路新增100条" counts the buses that connect, not the metro lines they reach
-    lead = re.sub(r"接驳[\u4e00-\u9fff]{0,6}", "", lead)
+    if not any("接驳" in t for t in terms):  # unless the feeder buses are what is counted
+        lead = re.sub(r"接驳[\u4e00-\u9fff]{0,6}", "", lead)
     # a compound term's head (its last two characters) names the kind: 体育赛事 → 国际赛事; a
     # general head does not (停车设施 is not any 设施)
     return any(t in lead or len(t) >= 4 and t[-2:] not in _GENERAL_HEADS and t[-2:] in lead for t in terms)
@@ -245,6 +246,7 @@ _PER_AREA_ASKED = re.compile(r"每平|/平|一平|单价|per (square|m²|m2|sq)"
 _PRICE_MOVE = re.compile(r"价[格钱位]?[^，。？?]{0,6}(降|涨|下降|上涨|便宜|低|少)[^，。？?]{0,3}(多少|几)|"
                          r"(房租|租金)[^。？?、）)]{0,12}(涨|降)[^，。？?]{0,6}(多少|几)")
 _TENS_OF_THOUSANDS = re.compile(r"(多少|几)万(?![元块])")
+_MEASURES = frozenset({"年龄", "岁数", "年纪", "时间", "期限", "年限", "时长", "面积", "金额", "比例", "标准"})
 _INDICATOR_ENDS = ("率", "比", "数", "度", "量")  # how indicators are named: 优良率, 房价收入比, 满意度
 _GRADE = re.compile(r"([一二三四五六七八九])(?:类|级)(?!别)")
 
@@ -736,6 +738,7 @@ class Answerer:
         for reason, outside in (("other-period", lambda: other_period(asked, q_s, corpus_s)),
                                 ("baseline", lambda: only_baseline(q_s, corpus_s)),
                                 ("district", lambda: district_share(asked, q_s)),
+                                ("between-places", lambda: between_places(q_s)),
                                 ("other-document", lambda: other_document(q_s, self._titles_s)
                                  or defined_elsewhere(q_s, corpus_s)),
                                 ("unknown-name", lambda: unknown_name(q_s, corpus_s)),
@@ -760,6 +763,8 @@ class Answerer:
         top_cover = max((c.cover for c in pool), default=0.0)
         for need in checked:
             pattern = PLACE_ONLINE if need == "place" and ONLINE_ASK.search(p.asked + " " + q_s) else NEED_EVIDENCE[need]
+            if need == "name" and _APP_ASKED.search(q_s):
+                pattern = _APP_NAMED  # "通过哪个APP推送": a quoted name is an app's only if it reads like one
             if need == "time" and _VALIDITY_ASKED.search(q_s):
                 pattern = _VALIDITY_STATED  # "细则有效期到哪一年": 次年度 is when it pays, not until when
             cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
@@ -767,7 +772,7 @@ class Answerer:
             if p.leans_on is not None:
                 cover_needed *= FOLLOW_UP_NEED  # the earlier turn's words are the topic, not all its wording
             member = _member_asked(q_s) if need == "conditions" else ""
-            fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c)
+            fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c, q_s)
                                            or member and member in c.simplified)
                        and not (need == "conditions" and self._conditions_elsewhere(c.simplified))
                        # "when will the Giant Panda National Park open": 每年 sits in the clause about
@@ -1107,7 +1112,8 @@ class Answerer:
     def _names_part(self, part: "re.Match", c: Clause) -> bool:
         """Whether a clause names the part a question asks of a whole ("X里，Y有多少" → Y's own words)."""
         whole = set(_topic_words(part.group(1)))
-        own = [w for w in _topic_words(part.group(2)) if w not in whole and len(w) >= 2]
+        # "申请门槛里，年龄要满几岁" asks a measure of the whole, not a part of it
+        own = [w for w in _topic_words(part.group(2)) if w not in whole and len(w) >= 2 and w not in _MEASURES]
         # the words around the figure name it ("邻里人家”50个" is no 便利店), and a glossary term
         # the whole already names is not the part (便利店 → 社区连锁店)
         text = figure_phrases(c.simplified, to_simplified(c.value))[0] \
@@ -1145,11 +1151,15 @@ class Answerer:
             and max(c.cover for c in naming) >= best_v.cover + SUBJECT_MARGIN
 
     def _indicator_unknown(self, q_s: str, c: Clause) -> bool:
-        """Whether the question names an indicator (…率) no document names, and the figure's
-        clause shares neither its stem nor its ending (受理率 is covered by "受理、回访率达…")."""
-        for m in re.finditer(r"([\u4e00-\u9fff]{2})率", q_s):
+        """Whether the question names an indicator (…率) or an amount (年薪) no document names, and
+        the figure's clause shares neither its stem nor its ending (受理率 is covered by "受理、回访率达…")."""
+        for m in re.finditer(r"([\u4e00-\u9fff]{2})率|([\u4e00-\u9fff])(薪|资|息|金|费|价|税)(?=(?:要求|要|需要|得)?(?:达到|是|为|有)?(?:多少|几))", q_s):
             term = m.group(0)
-            stems = re.findall(r"[\u4e00-\u9fff]+", expand_query(m.group(1)))  # 追溯 → 溯源, 可溯源
+            if m.group(2) and term not in segment(q_s):
+                continue  # "市场价多少": 场价 is half of a word, not an amount
+            # 追溯 → 溯源, 可溯源; an amount's glossary terms (房租 → 租金)
+            stems = re.findall(r"[\u4e00-\u9fff]+", expand_query(m.group(1))) if m.group(1) \
+                else [t for t in re.findall(r"[\u4e00-\u9fff]+", expand_query(term)) if t != term]
             if term not in self.structure.corpus_s and term[-2:] not in c.simplified \
                     and not any(stem in c.simplified for stem in stems):
                 return True
@@ -1313,10 +1323,17 @@ def _named_without_figure(q_s: str, pool: list[Clause], best_v: Clause) -> Claus
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def _named_by_heading(c: "Clause") -> bool:
-    """Whether the clause sits under a heading that names a project, system or plan."""
+def _named_by_heading(c: "Clause", q_s: str) -> bool:
+    """Whether the clause sits under a heading that names a project, system or plan (not when an
+    app is asked for: "通过哪个APP推送" is not answered by 智慧韧性安全城市建设工程)."""
+    if _APP_ASKED.search(q_s):
+        return False
     return any(re.search(r"(工程|体系|行动|计划|平台|系统|机制|专栏)$", to_simplified(part).rstrip("。"))
                for part in c.chunk.section_path)
+
+
+_APP_ASKED = re.compile(r"(?<![a-z])apps?(?![a-z])|软件|小程序|公众号", re.I)
+_APP_NAMED = re.compile(r"[“《]?[\u4e00-\u9fffA-Za-z]{1,10}(云|办|通|APP|App|app)[”》]")
 
 
 _UNIT_GLOSS = [("折", lambda v: f" (you pay {float(v[:-1]) * 10:g}% of the price)"),

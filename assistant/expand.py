@@ -351,7 +351,7 @@ ENGLISH = {
     # (三) 生活成本
     "house prices": "房价收入比", "affordable housing": "保障性租赁住房 公租房", "public rental housing": "公租房",
     "cost of living": "生活成本", "living costs": "生活成本", "groceries": "菜市场 生鲜超市", "supermarket": "超市",
-    "mall": "购物中心", "cross-border": "跨境电商", "e-commerce": "电商", "delivery": "配送", "doorstep": "家门口",
+    "mall": "购物中心", "shopping centre": "购物中心", "shopping center": "购物中心", "shopping centres": "购物中心", "shopping centers": "购物中心", "cross-border": "跨境电商", "e-commerce": "电商", "delivery": "配送", "doorstep": "家门口",
     "price-to-income": "房价收入比", "housing price-to-income": "房价收入比", "house price-to-income": "房价收入比",
     "price to income": "房价收入比", "housing prices": "房价收入比", "home prices": "房价收入比", "residential land": "住宅用地",
     "land supply": "住宅用地", "rental housing": "租赁住房", "rental subsidy": "租赁补贴 租金补贴", "commercial housing": "普通商品房",

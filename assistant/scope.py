@@ -120,6 +120,17 @@ DISTRICTS = re.compile(
 _SHARE = re.compile(r"分到|分得|分配|分给|落到|摊到|轮到")
 
 
+def between_places(q_s: str) -> bool:
+    """"从天府新区到高新区平均通勤要多少分钟": a trip between two places the question names; the
+    policy's commuting figures are city-wide averages."""
+    for part in re.split(r"[，,。？?；;!！]", q_s):
+        found = list(DISTRICTS.finditer(part))
+        if len(found) >= 2 and re.search(r"到|\bto\b", part[found[0].end():found[1].start()]) \
+                and re.search(r"多少|几|多久|多长|好久|how (long|many|much|far)", part, re.I):
+            return True
+    return False
+
+
 def district_share(asked: str, q_s: str) -> bool:
     """"武侯区要建几个避难场所": a district's own share of a city-wide target.
 
@@ -339,7 +350,7 @@ _CITED_WITHIN = 14  # how close after a document's name (…》中) a term is th
 # Requests that are not questions about the policy at all.
 OFF_TOPIC = re.compile(
     # arrangements residents often ask about that no document here mentions
-    r"限行|尾号|摇号|消费券|划片|疫苗|接种|校车|充电桩|机场|卫生院|除颤|转租|分租|二房东|回迁|夜班公交|夜班车|通宵公交|婚假|产假|陪产假|育儿假|年假|病假|婚姻登记|结婚登记|\b(maternity|paternity|marriage|wedding) leave\b|\bairports?\b|\bAED\b|\bdefibrillators?\b|\bvouchers?\b|\bcoupons?\b|(急救车|救护车)[^，。？?]{0,10}(多久|几分钟|多长时间|多快)|护士[^，。？?]{0,6}(工资|夜班费|待遇|收入|编制)|推荐[^，。？?]{0,10}(餐馆|饭店|餐厅|菜馆|火锅|馆子|酒店|宾馆)|\bvaccin|\bschool bus|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
+    r"限行|尾号|摇号|密码|\bpasswords?\b|消费券|划片|疫苗|接种|校车|充电桩|机场|卫生院|除颤|转租|分租|二房东|回迁|夜班公交|夜班车|通宵公交|婚假|产假|陪产假|育儿假|年假|病假|婚姻登记|结婚登记|\b(maternity|paternity|marriage|wedding) leave\b|\bairports?\b|\bAED\b|\bdefibrillators?\b|\bvouchers?\b|\bcoupons?\b|(急救车|救护车)[^，。？?]{0,10}(多久|几分钟|多长时间|多快)|护士[^，。？?]{0,6}(工资|夜班费|待遇|收入|编制)|推荐[^，。？?]{0,10}(餐馆|饭店|餐厅|菜馆|火锅|馆子|酒店|宾馆)|\bvaccin|\bschool bus|积分入学|学区房|中考|高考|身份证[^，。？?]{0,6}(丢|掉|补办|挂失|过期)|补办身份证|"
     r"(?<!污染)(?<!好)天气(?!.{0,6}(天数|优良|空气|日子))|气温|(会不会|明天|今天|下不下|要不要)下雨|下雨吗|笑话|讲个故事|请假条|作文|写一首|写首|写一篇|写个|翻译|代码|编程|股票|彩票|算命|星座|"
     r"帮我写|给我写|生日祝福|祝福语|(怎么|咋)(坐车|乘车|走|去)最(快|近|方便)|坐几路|自驾|宠物|(?<!熊)猫|(?<!单身)狗|签证|续签|护照|通行证|驾照|驾驶证|\b(pets?|dogs?|cats?|visa|passport|driving licen[cs]e|driver'?s licen[cs]e)\b|医保卡(丢|掉|补办)|社保卡(丢|掉|补办)|菜谱|怎么做菜|(怎么|咋)做才(好吃|巴适|正宗|地道)|麻婆豆腐|回锅肉|火锅|(?<![停断来])电影(?!响)|游戏|你是谁|你叫什么|你好|谢谢|再见|几点了|今天几号|个税|个人所得税|公积金|房贷|按揭|工伤|GDP|国内生产总值|失业率|通胀|CPI|\bhousing provident fund\b|最低工资|延迟退休|退休年龄|二胎|三胎|二孩|三孩|生育奖励|生育补贴|育儿补贴|(?<!随迁)落户|"
     r"电动车[^，。？?]{0,4}(上牌|牌照)|(允许|能不能|可不可以|可以|能)[^，。？?]{0,4}骑电动车|骑电动车[^，。？?]{0,6}(吗|么)|居留(证|许可)|"
@@ -406,6 +417,7 @@ ABSTAIN = {
     "other-period": "政策原文没有涉及您问的年份或规划期，无法给出准确答案。",
     "baseline": "政策原文只把您问的年份或时期作为比较的基数，没有写明当时的数值。",
     "district": "政策原文只规定全市的目标，没有写明各区（市）县的具体安排。",
+    "between-places": "政策原文只规定全市平均的通勤目标，没有写明两地之间的通勤时间或线路。",
     "unknown-name": "政策原文没有提到您问的这个具体名称（学校、医院、小区、项目等），无法确认。",
     "unnamed-item": "政策原文没有提到您问的这一项，无法确认是否包括在内。",
     "other-document": "您问的是另一份文件的具体内容，现有知识库没有收录该文件，只有引用它的条款。",
@@ -470,6 +482,7 @@ ABSTAIN_EN = {
     "other-period": "The policy does not cover the year or plan period you asked about.",
     "baseline": "The policy names that year or period only as a baseline; it does not state the figure for it.",
     "district": "The policy sets city-wide targets; it does not state each district's share.",
+    "between-places": "The policy sets city-wide commuting averages; it gives no times or routes between particular places.",
     "unknown-name": "The policy does not mention the specific school, hospital, place or programme you named, so it cannot confirm this.",
     "unnamed-item": "The policy does not mention the item you asked about, so it cannot confirm whether it is included.",
     "other-document": "You are asking what another document says; the knowledge base holds only the clauses that cite it.",

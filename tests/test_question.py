@@ -202,8 +202,12 @@ def test_cantonese_question_words_read_as_mandarin():
     ("Which banks take part in the Rongyidai loan program?", None, "operator"),
     ("What's the income threshold for public rental housing?", None, "money"),
     ("What's the best time of day to see the pandas?", None, "hours"),
+    ("How much does each household have to contribute toward the renovation?", "money", "money"),
+    ("社区养老服务综合体的运营补贴,每个综合体每年给多少?", "money", None),
+    ("B类人才认定要求年薪达到多少？", "money", None),
+    ("租金补贴发多少个月", "duration", None),  # months of it, not an amount
 ])
-def test_english_amounts_terms_and_operators_are_asked_for(q, value, need):
+def test_amounts_terms_and_operators_are_asked_for(q, value, need):
     a = analyse(q)
     assert value is None or (a.kind, a.value) == ("value", value), a
     assert need is None or need in a.needs, a
@@ -221,3 +225,8 @@ def test_free_in_another_sense_asks_no_price(q):
 def test_nights_are_counted_in_days():
     assert analyse("How many nights can she stay free at the youth talent station?").value == "days"
     assert analyse("人才驿站能免费住几晚？").value == "days"
+
+
+def test_which_level_a_quoted_term_belongs_to_asks_no_definition():
+    assert "definition" not in analyse("“一场一馆一池两中心”是哪一级要全覆盖的体育设施?").needs
+    assert "definition" in analyse("“五个一样”是哪五个").needs
