@@ -61,7 +61,7 @@ class Ask:
 
 # Facts a question can ask for beyond a statement; a clause must show each one to answer.
 NEEDS = {
-    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|最高限价|限价|(能|可以|最多)?(借|贷)多少|how much .{0,30}\bborrow|\b(maximum|max|most) .{0,20}\bborrow|\bamount .{0,30}\bborrow|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|\bincome (threshold|limit|cap|line|ceiling|requirement)s?\b|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|奖多少|奖励多少|奖几|减多少|交钱|收费|费用|手续费|服务费|管理费|票价|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}((会不会|要不要|能不能|会|能)(涨|降|便宜)|(涨|降|便宜)(不涨|不降|吗|么|多少|了没|幅))|(租金|房租)[^，。？?]{0,6}涨多少|(按|以)什么(标准|价格|价钱)(收|收费|缴|交|算|计算)|涨多少(房租|租金)|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,10}怎么(收|算)|怎么收费|收多少|交多少(?!个?月|年|天)|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|\b(congestion|parking|entrance|admission|service|road) charges?\b|\bfares?\b|\btolls?\b|\bcash (rewards?|bonus(es)?|prizes?|awards?|allowances?|subsid(y|ies)|benefits?|payments?|grants?|handouts?)\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\bhow much\b.{0,50}\b(contribute|chip in)\b|\bhow much\b.{0,60}\b(will|would|does|do) cost\b|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
+    "money": r"(?:^|[，,。？?\s])(出|掏|付|交)多少(钱)?|最高限价|限价|(能|可以|最多)?(借|贷)多少|how much .{0,30}\bborrow|\b(maximum|max|most) .{0,20}\bborrow|\bamount .{0,30}\bborrow|\bcompensation\b|收入线|收入标准|收入门槛|收入上限|\bincome (threshold|limit|cap|line|ceiling|requirement)s?\b|收入(要|需要|得)?(低于|不超过|不高于)|\b(maximum|max|highest) ([\w-]+ ){0,2}(subsid|allowance|grant|bonus|reward)|多少钱|多少元|多少块|几块钱|多少个?亿|几个?亿|减税|免税|罚款|罚多少|奖多少|奖励多少|奖几|减多少|交钱|收费|费用|手续费|服务费|管理费|票价|金额(?![^，。？?]{0,2}(从|自)?(哪天|哪一天|什么时候|何时|几时|开始|起算))|报销|门票|(?<![免消])(费|租金|价格)[^，。？?]{0,4}((会不会|要不要|能不能|会|能)(涨|降|便宜)|(涨|降|便宜)(不涨|不降|吗|么|多少|了没|幅))|(租金|房租)[^，。？?]{0,6}涨多少|(按|以)什么(标准|价格|价钱)(收|收费|缴|交|算|计算)|涨多少(房租|租金)|(?<![免消])费.{0,8}(多少|几)|费[^，。？?]{0,10}怎么(收|算)|怎么收费|收多少|交多少(?!个?月|年|天)|(自己|要|得|需要|我|我们)(出|掏|花|付)多少(?!时间|天|分钟|小时|年|个月)|(自己|住户|个人|我们|居民|业主)(要|需要|得)(出|掏|付)钱|(自己|住户|个人|居民|业主)(出|掏|付)钱(吗|么|不)|(要|需要|得)(出|掏|付|交)钱|奖金|\bprize money\b|\b(congestion|parking|entrance|admission|service|road) charges?\b|\bfares?\b|\btolls?\b|\bcash (rewards?|bonus(es)?|prizes?|awards?|allowances?|subsid(y|ies)|benefits?|payments?|grants?|handouts?)\b|(出|掏|花|付)多少钱|\bbudget\b|how much .{0,30}\binvest|各档|几档|每档|税费|税率|交.{0,2}税|缴税|纳税|补偿标准|赔偿|\b(yuan|rmb)\b|(billion|million) yuan|how much money|\bfees?\b|\bride\b.{0,40}\bfor free\b|\bfree (bus|metro|subway|transit|transport|rides?)\b|how much (does|will) .* cost|\bhow much\b.{0,50}\b(contribute|chip in)\b|\b(subsidy|allowance|grant|pension|benefit) amounts?\b|\bamounts? of (the )?([\w-]+ ){0,2}(subsid|allowance|grant|pension)|\bhow much\b.{0,60}\b(will|would|does|do) cost\b|\b(how much|what)\b.{0,20}\bprices?\b(?![- ]to[- ]income)|\bprices? (of|for|per)\b|\btickets?\b|\bfares?\b|how much (is|are) (a|an) ",
     "place": r"选址|(建|设|落|放)在[^，。？?]{0,6}哪个?(区|县|街道|地方)|哪条(街|路)|哪个(街道|社区|小区)|离[^，。？?]{1,10}最近|最近的是哪|(?<!从)(?<!意义|目的|原因|区别|好处|作用|重点|难点|关键|亮点|特点|不同)在哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))(?!(一?个|一)?(时期|阶段|五年|规划|年|次|分配|环节|领域|层面|行业|产业|群体|水平|文件|部分|章|条|项|工程|方面|级|层级)|一条|条|部分)|去哪(?!(一?个)?(系统|平台|网站|小程序|APP|App|app))|(?<!从)(?<!覆盖到)(?<!通到)(?<!连到)哪里(?!来|出)|哪儿|什么地方|哪个位置|位置|地址|\bwhere (can|do|should) i\b|\bwhere (exactly )?(will|would)\b|\bwhere('s| is| are)\b|\bwhere exactly (is|are|will)\b|\bwhich (neighbou?rhoods?|streets?|locations?|(metro |subway )?stations?)\b|\blocated\b",
     # a street address: a district or a 新城 is no address
     "address": r"\b(office|street|postal|exact|physical|mailing) address\b|\bwhat('s| is) (the|its|their) address\b|(?<!web )\baddress of\b|具体地址|地址是(多少|什么|啥)|地址在哪",
@@ -79,8 +79,8 @@ NEEDS = {
              r"\bwhich (specific )?(metro |subway )?lines?\b|哪几条[\u4e00-\u9fff]{0,4}线|\bwhich (stadium|venue|arena|gym)s?\b|(分别|具体|都)(是|有)哪些[\u4e00-\u9fff]{0,4}(体育馆|场馆|公园|站点|地铁站|线路|小区)|线路编号|具体是?指哪些(城市|国家|学校|医院|企业|岗位)|包括哪些岗位|有哪些岗位|有清单吗|(都|具体|分别)(有|是)哪(些|几)((所|家|座)|(个|条)?(学校|医院|公司|企业|小区|地方|项目))|哪(个|些|几个)(公园|医院|学校|小区|街道)(是|属于|算)|是哪一?(所|家)(学校|院校|高校|医院)?[？?]?$|(学校|医院|大学|高校|公园|企业|公司|景区)[^，。？?]{0,4}(都|具体|分别)(是|有)哪些|名单(?![^，。？?]{0,16}(几|多少))|(指标|清单|名录|目录)[^，。？?]{0,4}(具体)?(有|是)哪些|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
     "name": r"叫什么名字|叫啥名|名字叫|(在|用|上|通过)哪个(系统|平台|网站|小程序|APP|App|app)|哪个(App|APP|app|软件|小程序|公众号)|what is it called|what('s| is) the name",
     # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
-    "definition": r"[“\"「『][^”\"」』]{0,8}[一二三四五六七八九十百][^”\"」』]{0,8}[”\"」』][^，。？?]{0,4}"
-                  r"(具体(是)?指|都?包括|分别(是|指)|是哪[一二三四五六七八九十几](?![级类层年天月])|指哪[一二三四五六七八九十几]|都是哪些|都有哪些)|stands? for",
+    "definition": r"[“\"「『][^”\"」』]{0,8}[一二三四五六七八九十百][^”\"」』]{0,8}[”\"」』][^，。？?]{0,8}"
+                  r"(具体(是)?指|都?包括|分别(是|指)|是哪[一二两三四五六七八九十几](?![级类层年天月])|指哪[一二两三四五六七八九十几]|都是哪些|都有哪些)|stands? for",
     "issued": r"(发布|印发|发文|出台)(日期|时间)|什么时候(发布|印发|出台|发的)|哪一?天(发布|印发|出台)|"
               r"\b(issued|published|released)\b.{0,20}\b(date|when)\b|\b(date|when)\b.{0,70}\b(issued|published|released)\b",
     "docno": r"文号|发文字号|document number|reference number",
@@ -593,7 +593,9 @@ def asked_sentence(text: str) -> str:
     ("我家孩子三岁，摇号没摇上。文件说新建幼儿园多少所？" → "文件说新建幼儿园多少所？"): from the first
     sentence ending in a question mark (or the last sentence) when the sentences before it state."""
     says = _POLICY_SAYS.search(text)
-    if says and (says.start() >= CONTEXT_CHARS or says.start() >= 5 and _FIRST_PERSON.search(text[:says.start()])):
+    if says and (says.start() >= CONTEXT_CHARS or says.start() >= 5 and _FIRST_PERSON.search(text[:says.start()])) \
+            and not (says.group(4) and re.search(r"吗|么|[?？]|什么|哪", text[:says.start()])):
+        # "…能享受吗，文件怎么说": both parts ask, and the first says what
         return text[says.end():].strip()  # "有条断头路好几年没打通，文件对断头路怎么说？"
     parts = [x for x in _SENTENCE_END.split(text.strip()) if x and x.strip()]
     if len(parts) < 2:
@@ -612,7 +614,7 @@ def asked_sentence(text: str) -> str:
 
 
 CONTEXT_CHARS = 8  # a shorter opening sentence is part of the question ("人才公寓。打几折？")
-_POLICY_SAYS = re.compile(r"[，,]\s*(?=(这个|这份|该)?(文件|政策|意见)(里|上|中)?(说|对|提到|规定|有没有(说|提|讲|写)))")
+_POLICY_SAYS = re.compile(r"[，,]\s*(?=(这个|这份|该)?(文件|政策|意见)(里|上|中)?(咋个|怎么|咋)?(说|对|提到|规定|有没有(说|提|讲|写)))")
 _FIRST_PERSON = re.compile(r"我|咱|俺|\b(I|I'm|I've|my|we|our|us)\b")
 
 

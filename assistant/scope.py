@@ -98,10 +98,13 @@ def about_other_place(q_s: str) -> bool:
     if not OTHER_PLACES.search(q_s):
         return False
     if "成都" not in q_s and "蓉" not in q_s:
-        return True
+        # unless each place named is where the asker comes from ("我是台湾的供应商，…要新建多少家")
+        return not all(re.search(r"(我是|我们是|来自|我从)[^，,]{0,2}$", q_s[:m.start()])
+                       for m in OTHER_PLACES.finditer(q_s))
     for part in re.split(r"[，,。；;!！]", q_s):
         m = OTHER_PLACES.search(part)
-        if m and not re.search(r"(从|来自|在|离开|回)[^，,]{0,2}$", part[:m.start()]) \
+        # where the asker comes from is context ("我是台湾的供应商，…要新建多少家")
+        if m and not re.search(r"(从|来自|在|离开|回|我是|我们是)[^，,]{0,2}$", part[:m.start()]) \
                 and re.search(r"是不是|有没有|是否|多少|几|吗|呢|还是|比起来|相比|哪个(多|少|长|短|高|低|好)|"
                               r"(跟|和|与)[^，,]{0,6}比|怎么样|what|how|does|is there|compare", part, re.I):
             return True

@@ -897,3 +897,28 @@ def test_round_56_near_misses_are_declined(real_assistant, q, says):
 def test_the_answerable_neighbours_of_round_56_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, says", [
+    # round 57: whether an amount is stated, what a quoted system's parts are
+    ("Does the policy state the monthly rehabilitation subsidy amount for a disabled adult?", "amount"),
+    ("“两级中心三级网络”里的两级中心具体是指哪两个机构？", "没有解释"),  # named, never spelled out
+])
+def test_round_57_near_misses_are_declined(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("施工占道把我店门口堵了几个月，文件咋个说的？", "施工占道"),  # what the file says, not how many months
+    ("我是台灣的供應商，想問跨境電商O2O線下體驗店要新建多少家？", "300家"),  # where the asker is from
+    ("我不是成都户口，这些公共服务能享受吗，文件怎么说", "常住人口"),  # both parts ask
+])
+def test_the_answerable_neighbours_of_round_57_are_answered(real_assistant, q, expected):
+    ans = real_assistant.ask(q)
+    assert ans.answered and expected in ans.answer, ans.answer
+
+
+def test_another_place_asked_about_is_still_declined(real_assistant):
+    ans = real_assistant.ask("在上海买人才公寓能打几折")
+    assert not ans.answered and "成都" in ans.answer, ans.answer
