@@ -14,12 +14,13 @@ from functools import lru_cache
 
 from .chunk import Chunk, title_end
 from .cite import Citation, cite
+from .counted import counted_as_asked, names_counted
 from .expand import expand_query, spell_out
 from .neighbours import figure_phrases, names_asked_kind, other_kind
 from .figures import Figure, figures_left_out, find_figure, whole_of
 from .index import Index
 from .ingest import Document
-from .lexical import CLASS_LETTER, STOPWORDS, content_words, segment
+from .lexical import STOPWORDS, segment
 from .question import ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, asked_sentence, quoted_phrase, standard_mandarin
 from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
@@ -28,6 +29,8 @@ from .scope import (NEED_EVIDENCE, OFF_TOPIC, ONLINE_ASK, PERSON_NEEDS, PLACE_ON
                     unknown_name, unnamed_item)
 from .script import ENGLISH, has_cjk, to_script, to_simplified
 from .structure import Structure, defines
+from .topic import (FUNCTION_CHARS, class_letters, coverage, spelled_topic, topic_grams, topic_of, topic_text, topic_weights,
+                    topic_words)
 
 __all__ = ["Answer", "Answerer"]
 
@@ -151,89 +154,6 @@ def _other_scope(q_s: str, clause_s: str) -> bool:
     return bool(asked and stated and not asked & stated)
 
 
-# what an English "how many <things>" may be counted in, by the things
-_EN_COUNTERS = (
-    (re.compile(r"beds?"), "张床"),
-    (re.compile(r"(nurses|doctors|physicians|teachers|people|persons|residents|workers|talents|graduates|volunteers|"
-                r"observers|members|experts|students|athletes|staff)"), "人名"),
-    (re.compile(r"(lines|routes)"), "条"),
-    (re.compile(r"(households|families)"), "户"),
-    (re.compile(r"(bikes|bicycles|cars|vehicles|buses|trucks)"), "辆"),
-    (re.compile(r"(schools|kindergartens|hospitals|stores|shops|canteens|markets|stations|centres|centers|parks|"
-                r"sites|spaces|venues|shelters|libraries|museums|theatres|theaters)"), "个所家座处"),
-)
-_ANY_PLACE = _EN_COUNTERS[-1][1]
-_ANY_LINE = "条"  # bus routes and metro lines are both counted in 条
-_EN_MEASURES = re.compile(r"(kilomet|km|met(er|re)s|square|hectare|mu\b|days|nights|weeks|months|years|minutes|hours|"
-                          r"yuan|rmb|percent|points|times)")
-_HOW_MANY = re.compile(r"\b(?:how many|number of)\b((?:\s+[\w-]+){1,5})", re.I)
-
-
-def _counted_as_asked(question: str, value: str) -> bool:
-    """Whether a figure's counter fits the things an English "how many" asks about."""
-    m = _HOW_MANY.search(question)
-    unit = re.sub(r"^[\d.\s万亿-]+", "", value or "")
-    if not m or not unit or unit.startswith("%"):
-        return True  # "how many people get to work within half an hour": a share answers
-    for word in m.group(1).lower().split():
-        if _EN_MEASURES.match(word):
-            return True  # "how many kilometres of metro lines": a length, whatever it measures
-        for things, counters in _EN_COUNTERS:
-            if things.fullmatch(word):
-                return unit[:1] in counters
-    return True
-
-
-_COUNTED_ENDS = re.compile(r"\b(?:will|are|is|was|were|does|do|did|should|must|can|could|would|has|have|had|to|be|"
-                           r"in|on|at|for|of|by|under|the|get|per|each|across|from|with)\b")
-
-
-@lru_cache(maxsize=256)
-def _counted(question: str) -> tuple[str, tuple[str, ...]]:
-    """The things an English "how many" counts, and their policy terms ("" when a measure)."""
-    m = _HOW_MANY.search(question)
-    counted = _COUNTED_ENDS.split(m.group(1).lower())[0].strip() if m else ""
-    if not counted or any(_EN_MEASURES.match(w) for w in counted.split()):
-        return "", ()
-    # a general modifier says nothing of what is counted ("international students": 学生, not the
-    # 国际 of 国际赛事20项)
-    general = {t for w in counted.split() if w in _GENERAL_MODIFIERS
-               for t in re.findall(r"[\u4e00-\u9fff]+", expand_query(w))}
-    return counted, tuple(t for t in re.findall(r"[\u4e00-\u9fff]+", expand_query(counted)) if t not in general)
-
-
-_GENERAL_MODIFIERS = frozenset({"international", "foreign", "global", "overseas", "new", "more", "additional",
-                                "major", "big", "large", "small", "local", "public", "young", "senior"})
-
-
-def _names_counted(question: str, clause_s: str, value: str) -> bool:
-    """Whether a clause names, in the sentence leading to its figure, the things an English
-    "how many" counts, where the glossary knows them ("how many new parking spaces": 6100个
-    counts old residential compounds; the parking in that clause is another sentence's)."""
-    counted, terms = _counted(question)
-    if not counted or not value:
-        return True
-    unit = re.sub(r"^[\d.\s万亿-]+", "", value)[:1]
-    ranked = re.search(rf"[前第]\s*{re.escape(to_simplified(value))}", clause_s)  # 前150名 is a rank, not 150 people
-    if not ranked and any(things.fullmatch(w) and unit in counters and counters not in (_ANY_PLACE, _ANY_LINE)
-           for w in counted.split() for things, counters in _EN_COUNTERS):
-        return True  # "how many households": 户 says what it counts
-    at = clause_s.find(to_simplified(value))
-    if not terms or at < 0:
-        return True
-    lead = clause_s[:at + len(value)]
-    lead = lead[max(lead.rfind(sep) for sep in "。；;") + 1:]
-    # "公交接驳地铁线路新增100条" counts the buses that connect, not the metro lines they reach
-    if not any("接驳" in t for t in terms):  # unless the feeder buses are what is counted
-        lead = re.sub(r"接驳[\u4e00-\u9fff]{0,6}", "", lead)
-    # a compound term's head (its last two characters) names the kind: 体育赛事 → 国际赛事; a
-    # general head does not (停车设施 is not any 设施)
-    return any(t in lead or len(t) >= 4 and t[-2:] not in _GENERAL_HEADS and t[-2:] in lead for t in terms)
-
-
-_GENERAL_HEADS = frozenset({"设施", "资源", "服务", "体系", "机构", "建设", "场所", "空间", "项目", "工程", "中心", "平台", "场景"})
-
-
 _SUBSIDY = re.compile(r"(生活|安家|租金|租房|引才|创业|托育|购房|交通|医疗|养老|就业)\s*补贴")  # kinds of subsidy
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _MONTHLY_ASKED = re.compile(r"每月|每个月|一个月|按月|月补|\bmonthly\b|\bper month\b|\ba month\b|\beach month\b", re.I)
@@ -345,110 +265,13 @@ def _case_facts(q_s: str) -> frozenset[str]:
     q = re.sub(r"(\d+)\s*(?:m²|m2|sq\.? ?m\b|square met(?:re|er)s?)", r"\1平", q, flags=re.I)
     q = re.sub(r"(\d+)\s*(?:yuan|rmb)\b", r"\1元", q, flags=re.I)
     q = re.sub(r"\b([A-F])-?(?:category|class)\b|\b(?:category|class) ([A-F])\b", r"\1\2类", q)
-    return frozenset(_class_letters(q)) | {m.group(1) + m.group(2) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff])", q)}
+    return frozenset(class_letters(q)) | {m.group(1) + m.group(2) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff])", q)}
 
 
 def _case_match(facts: frozenset[str], example_s: str) -> int:
     """How many of a question's case facts a worked example states."""
-    letters = _class_letters(example_s)
+    letters = class_letters(example_s)
     return sum(f in letters or f in example_s for f in facts)
-
-
-def _weights(words: list[str], retriever: Retriever, partial: bool = True) -> dict[str, float]:
-    idf = retriever.bm25.idf
-    top = max(idf.values()) if idf else 1.0
-    out = {}
-    for w in words:
-        if len(w) == 1 and not w.isdigit():
-            continue
-        grams = ["#" + w[i:i + 2] for i in range(len(w) - 1)] or [w]
-        known = [idf[g] for g in grams if g in idf]
-        # a word the corpus never uses weighs like the rarest word it does use
-        out[w] = (sum(known) / len(known)) if known else top
-    return out
-
-
-def _class_letters(text_s: str) -> set[str]:
-    return {m.upper() + "类" for m in CLASS_LETTER.findall(text_s)}
-
-
-def _coverage(weights: dict[str, float], text_s: str, partial: bool = True) -> float:
-    if not weights:
-        return 0.0
-    text_s = text_s.replace("区(市)县", "区(市)县 区县")  # "所有区县" names 区(市)县
-    got = 0.0
-    letters = _class_letters(text_s)
-    for w, wt in weights.items():
-        if w.isdigit() and not _whole_number(w).search(text_s):
-            continue  # "我妈80岁" says nothing of a clause's 800元
-        if w in text_s or w in letters:
-            got += wt
-        elif partial and len(w) > 2:
-            grams = [w[i:i + 2] for i in range(len(w) - 1)]
-            got += wt * sum(g in text_s for g in grams) / len(grams) * 0.8
-    return got / sum(weights.values())
-
-
-@lru_cache(maxsize=256)
-def _whole_number(digits: str) -> re.Pattern:
-    return re.compile(r"(?<![\d.])" + re.escape(digits) + r"(?![\d.])")
-
-
-_ASK_WORDS = re.compile(r"一般(?!的)|去哪(里|儿)?查?|起发|起领|起算|[发领]几年|文件说|文件上说|文件里说|哪一年|哪一天|一段|一句|一篇|一首|以后|还是|每人|每个人|结束|我住|我家|我们家|咱们|一个|一些|一下|何时|何地|何处|想(?=[租买办问查])|叫什么名字|叫啥名|名字|属于|能到|这份文件|这个文件|文件里|文件中|这块|那块|这方面|那方面|这边|那边|多长时间|每个月|标准是|管不管|多少钱|能不能|有没有|叫什么|开始|每月|每年|一共|总共|办理|报名|查询|时候|多久|多长|哪天|哪年|几点|哪里|哪儿|在哪|地址|电话|条件|资格|流程|步骤|名单|政策|政府|问题|解决|打算|规定|说法|要求|提到|提出|提交|需要|准备|具体|多少|几折|几天|几年|几个|哪些|什么|怎么|如何|是否|可以|打折|折扣|原文|内容|名称|材料|申请|讲|几")
-
-
-def _topic_text(p: Parsed, text: str | None = None) -> str:
-    """The Simplified words a clause should cover: the question plus the policy terms it maps to."""
-    return _topic_of(p.searched if text is None else text)
-
-
-@lru_cache(maxsize=256)
-def _topic_of(text: str) -> str:
-    text = re.sub(r"^\s*(那么|那|还有|另外)", "", text)  # a follow-up's connective is no topic
-    expanded = expand_query(standard_mandarin(to_simplified(text)))  # the glossary is in Simplified
-    # English: only the policy terms it maps to can match Chinese text
-    return expanded if has_cjk(text) else expanded[len(text):]
-
-
-@lru_cache(maxsize=256)
-def _spelled_topic(text: str) -> str:
-    """The topic with each glossary word in the policy's term for it: 保租房 is covered by
-    保障性租赁住房, 发钱 by 发放 (once per question, not per candidate clause)."""
-    return _topic_of(spell_out(to_simplified(text)))
-
-
-@lru_cache(maxsize=256)
-def _topic_grams(question_s: str) -> frozenset[str]:
-    """Bigrams of the question's content words, plus the bigram joining two content words
-    that stand side by side ("市民卡" → 市民, 民卡), so a compound is not matched by half."""
-    text = _ASK_WORDS.sub(" ", question_s)
-    grams: set[str] = set()
-    for run in re.findall(r"[\u4e00-\u9fff]+", text):
-        words = segment(run)
-        content = [w not in STOPWORDS for w in words]
-        for i, w in enumerate(words):
-            if content[i]:
-                grams.update(w[j:j + 2] for j in range(len(w) - 1))
-                if i + 1 < len(words) and content[i + 1]:
-                    grams.add(w[-1] + words[i + 1][0])
-    # a bigram with a function character is how the question is put ("能查", "查到"), not its topic
-    return frozenset(g for g in grams if not _FUNCTION_CHARS.intersection(g))
-
-
-_FUNCTION_CHARS = frozenset("能上到在了着过的得地和与及或把被让给对为从向于以之其这那哪吗呢吧啊要会可想用去来还也都就自起")
-
-
-@lru_cache(maxsize=256)
-def _topic_words(question_s: str) -> tuple[str, ...]:
-    # a quoted term ("“不打烊政府”是啥意思") is one topic, however jieba would cut it
-    quoted = re.findall(r"[“\"「『]([\u4e00-\u9fff]{2,12})[”\"」』]", question_s)
-    # a pollutant's name is one word: the 2.5 of PM2.5 is no figure to find (2.5平方米)
-    pollutants = tuple(m.upper() for m in _POLLUTANT.findall(question_s))
-    rest = _POLLUTANT.sub(" ", _ASK_WORDS.sub(" ", question_s))
-    return tuple(quoted) + pollutants + tuple(w for w in content_words(rest) if w.strip())
-
-
-_POLLUTANT = re.compile(r"PM\s*(?:2\.5|10)", re.I)
 
 
 def _figure_score(c: Clause) -> float:
@@ -521,12 +344,12 @@ class Answerer:
 
     # -- everything else: pick the clause that carries the fact
     def _clauses(self, p: Parsed, hits: list[Hit], qv) -> list[Clause]:
-        weights = _weights(_topic_words(_topic_text(p)), self.retriever)
+        weights = topic_weights(topic_words(topic_text(p)), self.retriever)
         anchors = list(weights)
         own: list[str] = []
         if p.leans_on is not None:
             # "农村的呢" after a question about towns: 农村…8.6%, not 城镇…7.5%, in the same clause
-            own = list(_weights(_topic_words(_topic_text(p, p.asked)), self.retriever))
+            own = list(topic_weights(topic_words(topic_text(p, p.asked)), self.retriever))
             anchors = 2 * own + anchors
         out = []
         # "老旧小区改造6100个，其中2022年度完成多少个": a figure the question states is not the answer,
@@ -535,7 +358,7 @@ class Answerer:
         given = figures_left_out(q_s)
         whole = whole_of(q_s) if given else None  # "新增的30万个学位里，高中学位有多少个": a smaller part
         candidates = hits[:CANDIDATE_CHUNKS]
-        classes = _class_letters(to_simplified(p.asked))
+        classes = class_letters(to_simplified(p.asked))
         # "when does it take effect": a clause giving a full date ("2026年1月1日起施行"), not "每年"
         shown = [_FULL_DATE if n == "time" else NEED_EVIDENCE[n] for n in p.ask.needs if n in NEED_EVIDENCE]
         for h in hits[CANDIDATE_CHUNKS:VALUE_CANDIDATES]:
@@ -544,11 +367,11 @@ class Answerer:
             # clause about the class of person asked about ("F类人才" → 县市新城), or one showing
             # what the question needs (a date, an amount)
             text_s = self._chunk_s[h.position]
-            if h.chunk.kind != "text" or _coverage(weights, text_s) < FAR_COVER:
+            if h.chunk.kind != "text" or coverage(weights, text_s) < FAR_COVER:
                 continue
             if p.ask.kind == "value" and find_figure(p.ask.value, text_s, []) is not None \
-                    or classes & _class_letters(text_s) \
-                    or any(x.search(text_s) for x in shown) and _coverage(weights, text_s) >= CLAUSE_NEED_COVER:
+                    or classes & class_letters(text_s) \
+                    or any(x.search(text_s) for x in shown) and coverage(weights, text_s) >= CLAUSE_NEED_COVER:
                 candidates.append(h)
         for rank, h in enumerate(candidates):
             c = h.chunk
@@ -565,7 +388,7 @@ class Answerer:
                     continue  # a question-and-answer document's question answers nothing
                 text_s = self._doc_s[c.doc_id][s:e]
                 dense = float(self.index.vectors[u] @ qv) if (qv is not None and u >= 0) else 0.0
-                cover = _coverage(weights, text_s + " " + path_s)
+                cover = coverage(weights, text_s + " " + path_s)
                 figure = find_figure(p.ask.value, text_s, anchors, given, whole) \
                     if p.ask.kind == "value" and (whole is None or whole.text in self._chunk_s[h.position]) else None
                 mine = find_figure(p.ask.value, text_s, own, given, whole) if figure is not None and own else None
@@ -606,7 +429,7 @@ class Answerer:
             # the conversation to its document (not the urgent-talent rules' 6个月社保)
             earlier = self._anchored_document(to_simplified(p.previous_answer.strip().split("\n")[0]))
             clauses = [c for c in clauses if c.chunk.doc_id == earlier] or clauses
-        if has_cjk(p.asked) and p.leans_on is None and _topic_words(to_simplified(_topic_text(p))):
+        if has_cjk(p.asked) and p.leans_on is None and topic_words(to_simplified(topic_text(p))):
             # a Chinese question is not answered by a clause that uses none of its words (nor
             # their policy terms) on similarity alone: the encoder matches 政策 to 政策
             clauses = [c for c in clauses if c.cover >= NO_COVER] or clauses
@@ -619,7 +442,7 @@ class Answerer:
                 and not _WH.search(q_s) and not any(n in NEED_EVIDENCE for n in p.ask.needs):
             # "在成都买新能源汽车有补贴吗": the talents' 安家补贴 says nothing about cars, and a
             # clause about meal services that pays nothing says nothing about a subsidy for them
-            own = [w for w in _topic_words(to_simplified(_topic_text(p))) if len(w) >= 2 and w not in _SUBSIDY_WORDS]
+            own = [w for w in topic_words(to_simplified(topic_text(p))) if len(w) >= 2 and w not in _SUBSIDY_WORDS]
             paying = [c for c in clauses if self._names_what_is_subsidised(p, own, c)]
             if not paying:
                 return self._abstain(p, retrieved, clauses, "subsidy")
@@ -657,12 +480,12 @@ class Answerer:
             article = re.fullmatch(r"第.+条", p.ask.section) is not None
             pool = [c for c in pool if c.chunk.code.startswith(p.ask.section)
                     or article and p.ask.section in c.chunk.code and c.chunk.doc_id == best.chunk.doc_id] or pool
-        classes = _class_letters(q_s)
+        classes = class_letters(q_s)
         if classes and p.leans_on is None:
             # "F类人才能享受吗", "我是C类人才…按多少比例": the clauses about that class of person
             # (A、B、C类…70%, not the 90% cap on all rents), when there are any; when none of them
             # states a figure of the asked kind, the figure for every class ("E类人才…最多能领多久": 36个月)
-            classed = [c for c in pool if classes & _class_letters(self._chunk_s[self._position[c.chunk.id]])]
+            classed = [c for c in pool if classes & class_letters(self._chunk_s[self._position[c.chunk.id]])]
             if p.ask.kind != "value" or any(c.figure for c in classed):
                 pool = classed or pool
         if pool is not clauses and p.ask.kind == "value" and not any(c.figure for c in pool) \
@@ -751,7 +574,7 @@ class Answerer:
                        retrieved) -> "list[Clause] | str | Answer":
         """The clauses that show what the question needs (an amount, a place, a date...): the
         clauses, or the need none shows (to abstain on), or the document's period for "when"."""
-        classes = _class_letters(q_s)
+        classes = class_letters(q_s)
         facts = _case_facts(q_s)
         checked = [n for n in needs if n in NEED_EVIDENCE]
         if checked and p.script == ENGLISH:
@@ -785,7 +608,7 @@ class Answerer:
                             or need == "funder" and c is best
                             or need == "name" and c.cover >= NAME_CLAUSE_COVER
                             or member and member in c.simplified
-                            or classes & _class_letters(c.simplified) and c.cover >= CLAUSE_NEED_COVER
+                            or classes & class_letters(c.simplified) and c.cover >= CLAUSE_NEED_COVER
                             or self._works_through(facts, c))]
             if not fitting and need == "time" and len(needs) == 1 and best.cover >= 0.5 \
                     and COMPLETION.search(to_simplified(p.asked)):
@@ -827,7 +650,7 @@ class Answerer:
             with_value = [c for c in with_value if c.value.endswith(counted.group(1))]
         if not has_cjk(p.asked):
             # "How many new Grade-3A hospitals": the clause naming them, not 78 health projects
-            with_value = [c for c in with_value if _names_counted(p.asked, c.simplified, c.value)]
+            with_value = [c for c in with_value if names_counted(p.asked, c.simplified, c.value)]
         if p.ask.value == "money" and p.leans_on is None:
             # "C类人才安家补贴每月多少": the 安家补贴's 3000元, not the same class's 企业引才补贴 3万元
             with_value = [c for c in with_value if not self._other_subsidy(p, c)] or with_value
@@ -897,7 +720,7 @@ class Answerer:
             # how fast property income grows, in a clause about little else the question says
             return self._abstain(p, retrieved, clauses, "value")
         if _NOTICE.search(best_v.simplified[:best_v.simplified.find(best_v.value)]) \
-                and not _NOTICE_ASKED.search(q_s + " " + _topic_text(p)):
+                and not _NOTICE_ASKED.search(q_s + " " + topic_text(p)):
             # "公示5个工作日" is how long a list is posted, not how long processing or payment takes
             return self._abstain(p, retrieved, clauses, "value")
         # the clause most about the question may rank below the figure's on similarity
@@ -958,14 +781,14 @@ class Answerer:
         when any candidate covers them; otherwise all candidates."""
         if p.leans_on is None:
             return clauses
-        weights = _weights(_topic_words(_topic_text(p, p.asked)), self.retriever)
+        weights = topic_weights(topic_words(topic_text(p, p.asked)), self.retriever)
         if not weights:
             # "药呢？": a one-character topic still decides which clause is meant
             weights = {ch: 1.0 for ch in _CJK.findall(to_simplified(p.asked))
-                       if ch not in _FUNCTION_CHARS and ch not in STOPWORDS and ch not in "呢吗么啊吧"}
+                       if ch not in FUNCTION_CHARS and ch not in STOPWORDS and ch not in "呢吗么啊吧"}
             if not weights:
                 return clauses
-        own = [_coverage(weights, c.simplified + " " + self._path_s[self._position[c.chunk.id]])
+        own = [coverage(weights, c.simplified + " " + self._path_s[self._position[c.chunk.id]])
                for c in clauses]
         top = max(own, default=0.0)
         if top < FOCUS_COVER / 2:
@@ -1003,11 +826,11 @@ class Answerer:
         """Whether a clause names what the question asks about, leaving out the words that only
         ask for the figure (打几折, 优惠, 免费) and the glossary's terms for them."""
         subject = _DISCOUNT_WORDS.sub(" ", standard_mandarin(to_simplified(p.asked)))
-        weights = _weights(_topic_words(_topic_of(subject)), self.retriever)
+        weights = topic_weights(topic_words(topic_of(subject)), self.retriever)
         if not weights or p.leans_on is not None:
             return True  # "打几折？", "要是买的话能打几折": the conversation names the subject
         at = self._position[c.chunk.id]
-        return _coverage(weights, self._chunk_s[at] + " " + self._path_s[at], partial=False) > 0
+        return coverage(weights, self._chunk_s[at] + " " + self._path_s[at], partial=False) > 0
 
     def _conditions_elsewhere(self, text_s: str) -> bool:
         """Whether a clause's conditions are another document's ("满足《成都市人才分类目录》A类条件"):
@@ -1046,7 +869,7 @@ class Answerer:
                 best.chunk.doc_id != best_v.chunk.doc_id and best.cover > best_v.cover
                 and self._only_elsewhere(p, q_s, best, best_v) for best in about)
             # "How many elderly canteens…": 10000张 counts beds; "how many metro lines": not 850公里
-            or not has_cjk(p.asked) and not _counted_as_asked(p.asked, best_v.value)
+            or not has_cjk(p.asked) and not counted_as_asked(p.asked, best_v.value)
             # "二类应急避难场所呢，建多少个": 23个 are the first-class ones
             or _other_grade(q_s, best_v.simplified))
 
@@ -1085,7 +908,7 @@ class Answerer:
     def _trend_without_figure(self, p: Parsed, c: Clause) -> bool:
         """Whether the question is about a target its clause sets as a direction only
         ("刑事案件总量…持续下降") beside the figure found, which belongs to another target."""
-        weights = {w: x for w, x in _weights(_topic_words(to_simplified(_topic_text(p, p.asked))),
+        weights = {w: x for w, x in topic_weights(topic_words(to_simplified(topic_text(p, p.asked))),
                                              self.retriever).items() if len(w) >= 2}
         parts = _PHRASE_BREAK.split(c.simplified)
         own = next((s for s in parts if c.value and c.value in s), None)
@@ -1100,7 +923,7 @@ class Answerer:
     def _other_subsidy(self, p: Parsed, c: Clause) -> bool:
         """Whether the question names a kind of subsidy the policy has (创业补贴, 安家补贴) and the
         clause pays other kinds (…生活补贴) without naming it."""
-        words = _topic_words(to_simplified(_topic_text(p)))
+        words = topic_words(to_simplified(topic_text(p)))
         # named whole ("创业补贴") or as a word beside 补贴 ("start-up subsidy" → 创业 补贴)
         asked = {m.group(1) for m in _SUBSIDY.finditer(" ".join(words))} | {
             w for w in words if _SUBSIDY.fullmatch(w + "补贴")}
@@ -1111,9 +934,9 @@ class Answerer:
 
     def _names_part(self, part: "re.Match", c: Clause) -> bool:
         """Whether a clause names the part a question asks of a whole ("X里，Y有多少" → Y's own words)."""
-        whole = set(_topic_words(part.group(1)))
+        whole = set(topic_words(part.group(1)))
         # "申请门槛里，年龄要满几岁" asks a measure of the whole, not a part of it
-        own = [w for w in _topic_words(part.group(2)) if w not in whole and len(w) >= 2 and w not in _MEASURES]
+        own = [w for w in topic_words(part.group(2)) if w not in whole and len(w) >= 2 and w not in _MEASURES]
         # the words around the figure name it ("邻里人家”50个" is no 便利店), and a glossary term
         # the whole already names is not the part (便利店 → 社区连锁店)
         text = figure_phrases(c.simplified, to_simplified(c.value))[0] \
@@ -1126,7 +949,7 @@ class Answerer:
         document of another clause (`c`) never uses."""
         own = self._doc_unspaced[c.chunk.doc_id]
         # English names its words through the glossary's policy terms
-        weights = _weights(_topic_words(q_s if has_cjk(p.asked) else _topic_text(p)), self.retriever)
+        weights = topic_weights(topic_words(q_s if has_cjk(p.asked) else topic_text(p)), self.retriever)
         return any(weight >= ONLY_ELSEWHERE_IDF and w in about.simplified and w not in own
                    for w, weight in weights.items())
 
@@ -1168,10 +991,10 @@ class Answerer:
     def _covers(self, text: str, c: Clause) -> float:
         """Share of a text's topic words (IDF-weighted) that a clause and its path cover (1.0
         when the text has none: "具体多少个" names nothing to cover)."""
-        weights = _weights(_topic_words(_topic_of(text)), self.retriever)
+        weights = topic_weights(topic_words(topic_of(text)), self.retriever)
         if not weights:
             return 1.0
-        return _coverage(weights, c.simplified + " " + self._path_s[self._position[c.chunk.id]])
+        return coverage(weights, c.simplified + " " + self._path_s[self._position[c.chunk.id]])
 
     def _chunk_cover(self, p: Parsed, c: Clause, without: str = "") -> float:
         """Share of the question's topic bigrams found in the clause's chunk and its path.
@@ -1182,19 +1005,19 @@ class Answerer:
                 about, which the clause itself must name in its own words: 户口 → 户籍)
         """
         # what the writer first tells about themselves ("我女儿刚生二胎。") is not for the chunk to hold
-        own = _spelled_topic(p.searched if p.leans_on is not None else asked_sentence(p.asked))
-        if not _topic_grams(own):
+        own = spelled_topic(p.searched if p.leans_on is not None else asked_sentence(p.asked))
+        if not topic_grams(own):
             # "I want to rent 保障性租赁住房. What's the minimum age?": the topic was said before
-            own = _spelled_topic(p.asked)
+            own = spelled_topic(p.asked)
         topic = re.sub(without, " ", own) if without else own
-        words = _topic_words(topic)
-        grams = _topic_grams(topic)
+        words = topic_words(topic)
+        grams = topic_grams(topic)
         if not grams:
             return 0.0
         at = self._position[c.chunk.id]
         text = self._chunk_s[at] + " " + self._path_s[at]
         by_gram = sum(g in text for g in grams) / len(grams)
-        by_word = _coverage(_weights(words, self.retriever, partial=False), text, partial=False)
+        by_word = coverage(topic_weights(words, self.retriever), text, partial=False)
         return min(by_gram, by_word)
 
     def _compose(self, p: Parsed, best: Clause, clauses: list[Clause], retrieved) -> Answer:
