@@ -922,3 +922,22 @@ def test_the_answerable_neighbours_of_round_57_are_answered(real_assistant, q, e
 def test_another_place_asked_about_is_still_declined(real_assistant):
     ans = real_assistant.ask("在上海买人才公寓能打几折")
     assert not ans.answered and "成都" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, says", [
+    # round 58: a market rent, a national insurance procedure
+    ("What is the average monthly rent for a two-bedroom flat in central Chengdu?", "figure"),
+    ("奶奶的医保在老家，来成都看病要怎么办异地就医备案？", "流程"),
+])
+def test_round_58_near_misses_are_declined(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("我老公刚来成都找工作，“蓉漂”青年人才驿站能免费住几天？", "7天"),  # he is the one who stays
+    ("高品质公共服务倍增工程说公共服务要从服务户籍人口转向服务谁？我们没落户能不能享受？", "常住人口"),  # 没落户 is a status
+])
+def test_the_answerable_neighbours_of_round_58_are_answered(real_assistant, q, expected):
+    ans = real_assistant.ask(q)
+    assert ans.answered and expected in ans.answer, ans.answer
