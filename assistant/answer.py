@@ -98,7 +98,7 @@ _PART_ASKED = re.compile(r"([\u4e00-\u9fff\d]{2,14})(?:(?:里面|里头|里边|�
 _BEYOND = re.compile(r"(住满|用满|满|超过|超出|过了)\s*\d+\s*(天|个月|年|平方米|平米|平)\s*(以后|之后|后|了)|"
                      r"第\s*\d+\s*(天|个月|年)\s*(开始|起)|到期\s*(以后|之后|后)|续住|"
                      r"\d+\s*(天|个月|年)\s*(以后|之后|后)\s*(还|再|继续)")
-_BEYOND_EN = re.compile(r"\bafter the (free|first) (period|\d+ (days|months|nights))\b|\bbeyond the (limit|cap)\b|"
+_BEYOND_EN = re.compile(r"\bafter the (free|first) (period|\d+ (days|months|nights))\b|\bafter the \d+ free (days|nights)\b|\bbeyond the (limit|cap)\b|"
                         r"\bextend (my|the) stay\b", re.I)
 _AFTER_LIMIT = re.compile(r"超过|超出|以上部分|不再|终止|停发|届满|期满|到期|续|自行|之后|以后")
 # a unit of measure the question asks its figure in ("多少吨"), not a mere counter (个, 家)

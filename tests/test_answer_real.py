@@ -941,3 +941,21 @@ def test_round_58_near_misses_are_declined(real_assistant, q, says):
 def test_the_answerable_neighbours_of_round_58_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, says", [
+    # round 59: a Taiwan student, a nightly charge, a talent flat's rent, a spouse's job, a lead bureau
+    ("台灣學生在成都就業，可以申請購買人才公寓嗎？", "外籍"),
+    ("How much does a Rongpiao youth talent station charge per night after the 7 free days?", "amount"),  # not 7天
+    ("What is the monthly rent of a talent apartment in Tianfu New Area?", "figure"),  # not a subsidy's 50%
+    ("急需紧缺人才引进后，配偶的工作能帮忙安排吗？", "家属"),
+    ("十大工程具体由市里哪个局牵头负责？", "部门"),
+])
+def test_round_59_near_misses_are_declined(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer, ans.answer
+
+
+def test_whether_an_earlier_promise_still_counts_is_no_condition(real_assistant):
+    ans = real_assistant.ask("政府換了官員，以前答應的還算不算？")
+    assert ans.answered and "新官不理舊賬" in ans.answer, ans.answer
