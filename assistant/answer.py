@@ -162,6 +162,7 @@ _MINIMUM_ASKED = re.compile(r"最低|至少|最少|下限|\bminimum\b|\bat least
 _MAXIMUM = re.compile(r"上限|最高|不超过|不得超过|以内|最多|封顶")
 _EN_WHOLE = re.compile(r"\b(?:of|out of|among) (?:the |these |those )?([\d.]+)\b[^?]{0,60}\bhow many\b", re.I)
 _PER_AREA = re.compile(r"\s*(/|每)\s*(平方米|平米|㎡|m²)")
+_PER_ITEM_ASKED = re.compile(r"每(个|座|处|所|家|间|栋|套)(?!人)")  # 每个人 is per person
 _PER_AREA_ASKED = re.compile(r"每平|/平|一平|单价|per (square|m²|m2|sq)", re.I)
 _PRICE_MOVE = re.compile(r"价[格钱位]?[^，。？?]{0,6}(降|涨|下降|上涨|便宜|低|少)[^，。？?]{0,3}(多少|几)|"
                          r"(房租|租金)[^。？?、）)]{0,12}(涨|降)[^，。？?]{0,6}(多少|几)")
@@ -1114,6 +1115,9 @@ def _of_the_asked_sense(p: Parsed, q_s: str, with_value: list[Clause]) -> list[C
         # ... and the part is stated beside its whole, if at all
         with_value = [c for c in with_value if re.match(r"[\d.]+", _bare_figure(c.value)).group(0) != whole.group(1)
                       and re.search(rf"(?<![\d.]){re.escape(whole.group(1))}(?![\d.])", c.simplified)]
+    if _PER_ITEM_ASKED.search(q_s):
+        # "“运动角”每个要建多大面积": 人均体育场地面积2.5平方米 is per person, not per item
+        with_value = [c for c in with_value if "人均" not in figure_phrases(c.simplified, to_simplified(c.value))[0]]
     if _PRICE_MOVE.search(q_s):
         # "菜市场改造完菜价能降多少": how far a price moves, not how many markets (400家)
         with_value = [c for c in with_value

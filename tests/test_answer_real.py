@@ -959,3 +959,19 @@ def test_round_59_near_misses_are_declined(real_assistant, q, says):
 def test_whether_an_earlier_promise_still_counts_is_no_condition(real_assistant):
     ans = real_assistant.ask("政府換了官員，以前答應的還算不算？")
     assert ans.answered and "新官不理舊賬" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", [
+    # round 60: a per-item area, a township a greenway reaches, a land rent's guide price
+    "村里的“运动角”每个要建多大面积？配些啥子器材？",  # 2.5平方米 is per person
+    "天府绿道会修到我们县哪个镇？具体走哪条线？",
+    "土地流转每亩一年的租金，政府指导价是好多？",  # not the 90% cap on rental housing
+])
+def test_round_60_near_misses_are_declined(real_assistant, q):
+    ans = real_assistant.ask(q)
+    assert not ans.answered, ans.answer
+
+
+def test_a_per_person_area_asked_is_still_answered(real_assistant):
+    ans = real_assistant.ask("全市人均体育场地面积要达到多少")
+    assert ans.answered and "2.5平方米" in ans.answer, ans.answer
