@@ -975,8 +975,9 @@ class Answerer:
             and max(c.cover for c in naming) >= best_v.cover + SUBJECT_MARGIN
 
     def _indicator_unknown(self, q_s: str, c: Clause) -> bool:
-        """Whether the question names an indicator (…率) or an amount (年薪) no document names, and
-        the figure's clause shares neither its stem nor its ending (受理率 is covered by "受理、回访率达…")."""
+        """Whether the question names an indicator (…率), or an amount no document names (年薪), that
+        the figure's clause does not: neither the term, its stem nor its ending (受理率 is covered by
+        "受理、回访率达…")."""
         for m in re.finditer(r"([\u4e00-\u9fff]{2})率|([\u4e00-\u9fff])(薪|资|息|金|费|价|税)(?=(?:要求|要|需要|得)?(?:达到|是|为|有)?(?:多少|几))", q_s):
             term = m.group(0)
             if m.group(2) and term not in segment(q_s):
@@ -984,7 +985,8 @@ class Answerer:
             # 追溯 → 溯源, 可溯源; an amount's glossary terms (房租 → 租金)
             stems = re.findall(r"[\u4e00-\u9fff]+", expand_query(m.group(1))) if m.group(1) \
                 else [t for t in re.findall(r"[\u4e00-\u9fff]+", expand_query(term)) if t != term]
-            if term not in self.structure.corpus_s and term[-2:] not in c.simplified \
+            # an indicator the documents name elsewhere is another subject's (食品…合格率 is not 可溯源率)
+            if (m.group(1) or term not in self.structure.corpus_s) and term[-2:] not in c.simplified \
                     and not any(stem in c.simplified for stem in stems):
                 return True
         return False

@@ -30,7 +30,9 @@ NEED_EVIDENCE = {
     "procedure": re.compile(r"申请|申报|登记|报名|登录|提交|流程|步骤|程序"),
     "contact": re.compile(r"电话|热线|网址|https?://|邮箱|\d{3,4}-\d{7,8}"),
     "phone": re.compile(r"电话|热线|\d{3,4}-\d{7,8}|\b1\d{10}\b|12345"),
-    "names": re.compile(r"[“《][^”》]{2,24}[”》]\s*[、,，]?\s*[“《][^”》]{2,24}[”》]"),
+    # two quoted names, or items listed with their count ("市民观察员、专业观察员、媒体观察员三支队伍")
+    "names": re.compile(r"[“《][^”》]{2,24}[”》]\s*[、,，]?\s*[“《][^”》]{2,24}[”》]|"
+                        r"[\u4e00-\u9fff]{2,8}(、[\u4e00-\u9fff]{2,8})+[两三四五六七八九十](支|类|个|项|种|所|家)"),
     "name": re.compile(r"[“《][^”》]{2,24}[”》]"),
     "processing": re.compile(r"工作日|日内|个月内办结|办结|时限"),
     "interest": re.compile(r"利率|利息|年化|基点|LPR"),
