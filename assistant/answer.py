@@ -587,8 +587,11 @@ class Answerer:
         top_cover = max((c.cover for c in pool), default=0.0)
         for need in checked:
             pattern = PLACE_ONLINE if need == "place" and ONLINE_ASK.search(p.asked + " " + q_s) else NEED_EVIDENCE[need]
-            if need == "name" and _APP_ASKED.search(q_s):
-                pattern = _APP_NAMED  # "通过哪个APP推送": a quoted name is an app's only if it reads like one
+            # "通过哪个APP推送": a quoted name is an app's only if it reads like one, and the project
+            # heading the clause sits under (智慧韧性安全城市建设工程) names no app
+            app_asked = need == "name" and _APP_ASKED.search(q_s) is not None
+            if app_asked:
+                pattern = _APP_NAMED
             if need == "time" and _VALIDITY_ASKED.search(q_s):
                 pattern = _VALIDITY_STATED  # "细则有效期到哪一年": 次年度 is when it pays, not until when
             cover_needed = (ENGLISH_NEED_COVER if not has_cjk(p.asked)
@@ -596,7 +599,7 @@ class Answerer:
             if p.leans_on is not None:
                 cover_needed *= FOLLOW_UP_NEED  # the earlier turn's words are the topic, not all its wording
             member = _member_asked(q_s) if need == "conditions" else ""
-            fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and _named_by_heading(c, q_s)
+            fitting = [c for c in pool if (pattern.search(c.simplified) or need == "name" and not app_asked and _named_by_heading(c)
                                            or member and member in c.simplified)
                        and not (need == "conditions" and self._conditions_elsewhere(c.simplified))
                        # "when will the Giant Panda National Park open": 每年 sits in the clause about
@@ -1152,11 +1155,8 @@ def _named_without_figure(q_s: str, pool: list[Clause], best_v: Clause) -> Claus
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def _named_by_heading(c: "Clause", q_s: str) -> bool:
-    """Whether the clause sits under a heading that names a project, system or plan (not when an
-    app is asked for: "通过哪个APP推送" is not answered by 智慧韧性安全城市建设工程)."""
-    if _APP_ASKED.search(q_s):
-        return False
+def _named_by_heading(c: "Clause") -> bool:
+    """Whether the clause sits under a heading that names a project, system or plan."""
     return any(re.search(r"(工程|体系|行动|计划|平台|系统|机制|专栏)$", to_simplified(part).rstrip("。"))
                for part in c.chunk.section_path)
 
