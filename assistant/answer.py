@@ -38,6 +38,7 @@ __all__ = ["Answer", "Answerer"]
 _DISCOUNT_ASKED = re.compile(r"打折|折扣|几折|免费|优惠")
 _DISCOUNT_WORDS = re.compile(r"打几折|几折|多少折|打折|折扣|优惠|免费|便宜|有没有|或者|或|能不能|可以|吗|呢|要是|如果|假如|的话|\d+(\.\d+)?折")
 CURRENT = re.compile(r"目前|已经|已有|现有|截至")
+_NOW_OR_HERE = re.compile(r"目前|已经|已有|现有|截至|现在|当前|如今|眼下|至今|成都|我市|本市|全市|成都市")
 PER_UNIT = re.compile(r"每(户|家|人|个人|名)|人均|户均|/人|/户|·月|/月|元/")
 
 # "when will it be done": a target's deadline, which the whole policy may give as its period
@@ -106,6 +107,9 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)(?:万|亿|百|千)?\s*(吨|公斤|千�
 _ASKED_UNIT_EN = re.compile(r"\bhow many (tonnes|tons|kilograms|kilos|litres|liters)\b", re.I)
 _EN_UNITS = {"tonnes": "吨", "tons": "吨", "kilograms": "公斤", "kilos": "公斤", "litres": "升", "liters": "升"}
 _ASKED_COUNTER = re.compile(r"(?:多少|几)(?:万|亿)?(个|所|家|户|套|张|条|座|处|名|项|辆|床)")
+# counters that name what is counted (households, people, beds), unlike 个; 名 and 人 count alike
+_STRICT_COUNTERS = {"户": ("户",), "名": ("名", "人"), "张": ("张",), "辆": ("辆",), "套": ("套", "套(间)", "套（间）")}
+_COUNTER_END = re.compile(r"[个所家户套张条座处名项辆床人间]\)?）?$")
 _DOC_NUMBER = re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号")
 # a figure an earlier answer gave, with its unit ("23个", "2.5平方米")
 _SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:[个所张家户套条座处名人项辆元天年折%]|公里|平方米)")
@@ -128,10 +132,21 @@ _NUMBER_ASKED = re.compile(r"(几|多少)(?!.{0,6}(水平|程度))")
 # "保持在全国主要城市的什么水平": the level is asked, though the question repeats the rest of the clause
 _LEVEL_ASKED = re.compile(r"(什么|哪个|哪种|怎样的?|啥)(水平|程度|位置)")
 # "有补贴吗", "is there a subsidy for…": whether the policy pays for something
-_SUBSIDY_ASKED = re.compile(r"(有没有|有无|给不给|补不补|有)[^，。？?]{0,6}(补贴|补助)|(补贴|补助)(吗|么|不)|"
-                            r"\b(is|are) there (a |any )?(subsid|allowance|grant)|\bsubsid(y|ies) for\b", re.I)
+_SUBSIDY_ASKED = re.compile(r"(有没有|有无|给不给|补不补|有)[^，。？?]{0,6}(补贴|补助)|(补贴|补助)有?(吗|么|不|没有)|"
+                            r"\b(is|are) there (an? |any )?([\w-]+ ){0,3}(subsid|allowance|grant)|\bsubsid(y|ies) for\b", re.I)
 _WH = re.compile(r"哪|什么|怎么|多少|几|如何|\b(which|what|how|where|when)\b", re.I)  # not a yes/no question
 _PAYS = re.compile(r"补贴|补助|资助|奖励|奖补|\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+_SUBSIDY_NOUNS = ("补贴", "补助", "津贴")
+# a question about the text itself, which its closing attribution ("来源:成都日报") answers
+_ABOUT_THE_TEXT = re.compile(r"文件|意见|文章|这篇|全文|原文|文本|文末|末尾|结尾|最后|媒体|报|出处|新闻|刊|注明|标注|转载|"
+                             r"\b(source|publish|published|newspaper|outlet|daily|article|document|text)\b", re.I)
+# "各领一份补贴", "都领补贴": how many, or the verb, names no kind
+_HOW_MANY_SHARES = re.compile(r"[一二两三几各每多\d]|[份个项笔种次领拿发给享要报有]$")
+_RENT_WORDS = re.compile(r"^(租房|优租|房租|租赁|住房租金)$")
+_TOGETHER = re.compile(r"同时|一起|叠加|兼得|重复享受|重复领|都能(拿|领|享受)|两个都|两份|\bboth\b|\bcombine|\bat the same time\b", re.I)
+# what says nothing of the kind: "有没有专项补贴", "政府补贴", "这个补贴"
+_GENERIC_SUBSIDY = frozenset({"什么", "哪些", "专项", "专门", "相关", "这个", "那个", "这种", "这项", "政府", "财政", "国家",
+                              "其他", "其它", "同类", "一些", "方面", "人才", "现金", "额外", "特别", "发放", "有没有"})
 _SUBSIDY_WORDS = frozenset({"补贴", "补助", "资助", "成都", "政府", "政策", "文件", "市里", "本市", "我市"})
 _VALIDITY_STATED = re.compile(r"有效期\s*\d|\d+\s*年(内)?有效|\d{4}年\d{1,2}月\d{1,2}日(起|至)")
 _VALIDITY_ASKED = re.compile(r"有效期|多久有效|\bvalid (for|until)\b|\bvalidity\b|\bexpires?\b|"
@@ -144,6 +159,20 @@ _SCOPES = {"中心城区": re.compile(r"中心城区|主城区?|\bcentral (city|
            "农村": re.compile(r"农村|乡村|乡下|郊县|郊区|县城|新城|简阳|都江堰|彭州|邛崃|崇州|金堂|大邑|蒲江|"
                             r"\b(suburb|suburban|rural|countryside|outlying)", re.I)}
 _OUTSIDE_CENTRE = re.compile(r"\boutside (of )?the central (city|urban area)|中心城区以外|中心城区外", re.I)
+
+
+def _kinds_of_subsidy(q_s: str) -> list[str]:
+    """The kinds of subsidy a question names, by the word before 补贴 ("社保补贴" → 社保; "安家补贴和
+    人才租金补贴" → 安家, 租金)."""
+    words = segment(q_s)
+    kinds = []
+    for before, word in zip([""] + words, words):
+        kind = word[:-2] if len(word) > 2 and word.endswith(_SUBSIDY_NOUNS) else before if word in _SUBSIDY_NOUNS else ""
+        if len(kind) >= 2 and kind not in _GENERIC_SUBSIDY and not _HOW_MANY_SHARES.search(kind):
+            kind = _RENT_WORDS.sub("租金", kind)  # 租房补贴, 优租补贴 and 租金补贴 are one kind
+            if kind not in kinds:
+                kinds.append(kind)
+    return kinds
 
 
 def _other_scope(q_s: str, clause_s: str) -> bool:
@@ -388,6 +417,8 @@ class Answerer:
                 if text.rstrip().endswith(("？", "?")):
                     continue  # a question-and-answer document's question answers nothing
                 text_s = self._doc_s[c.doc_id][s:e]
+                if text_s.startswith("来源") and not _ABOUT_THE_TEXT.search(q_s + " " + p.asked):
+                    continue  # the newspaper the text came from says nothing of where food comes from
                 dense = float(self.index.vectors[u] @ qv) if (qv is not None and u >= 0) else 0.0
                 cover = coverage(weights, text_s + " " + path_s)
                 figure = find_figure(p.ask.value, text_s, anchors, given, whole) \
@@ -439,13 +470,20 @@ class Answerer:
         best = max(clauses, key=lambda c: c.score)
         if not (best.cover >= MIN_COVER or best.dense >= STRONG_DENSE):
             return self._abstain(p, retrieved, clauses, "off-topic")
+        kinds = _kinds_of_subsidy(q_s)
+        if len(kinds) >= 2 and _TOGETHER.search(q_s):
+            # "安家补贴和人才租金补贴能不能同时拿": only a clause naming both says whether they add up
+            both = [c for c in clauses if all(k in c.simplified + self._path_s[self._position[c.chunk.id]] for k in kinds)]
+            if not both:
+                return self._abstain(p, retrieved, clauses, "combined")
+            clauses, best = both, max(both, key=lambda c: c.score)
         if p.ask.kind == "statement" and _SUBSIDY_ASKED.search(q_s) \
                 and not _WH.search(q_s) and not any(n in NEED_EVIDENCE for n in p.ask.needs):
             # "在成都买新能源汽车有补贴吗": the talents' 安家补贴 says nothing about cars, and a
             # clause about meal services that pays nothing says nothing about a subsidy for them
             own = [w for w in topic_words(to_simplified(topic_text(p))) if len(w) >= 2 and w not in _SUBSIDY_WORDS]
             paying = [c for c in clauses if self._names_what_is_subsidised(p, own, c)]
-            if not paying:
+            if not paying or self._unknown_subsidy(q_s):
                 return self._abstain(p, retrieved, clauses, "subsidy")
             clauses, best = paying, max(paying, key=lambda c: c.score)
         needs = p.ask.needs
@@ -457,6 +495,10 @@ class Answerer:
             # the policy sets targets; only a clause that says where things stand now
             # ("目前，我市已经筹集…22.6万套") answers a question about today
             now = [c for c in clauses if CURRENT.search(c.simplified) and c.cover >= CURRENT_COVER]
+            # "成都地铁目前开通了几条线路": a clause's 目前 and 我市 are no cover of what is counted now
+            subject = {w: x for w, x in topic_weights(topic_words(to_simplified(topic_text(p))), self.retriever).items()
+                       if not _NOW_OR_HERE.fullmatch(w)}
+            now = [c for c in now if not subject or coverage(subject, c.simplified) >= CURRENT_COVER]
             if not now:
                 return self._abstain(p, retrieved, clauses, "current")
             clauses = now
@@ -652,6 +694,10 @@ class Answerer:
         if counted and any(g.endswith(counted.group(1)) for g in figures_left_out(q_s)):
             # "6100个老旧小区改造，2021年计划完成多少个": counted in the unit it states (个, not 10000户)
             with_value = [c for c in with_value if c.value.endswith(counted.group(1))]
+        if counted and counted.group(1) in _STRICT_COUNTERS:
+            # "多少户签字同意": households are not the 6100个 compounds renovated
+            fits = _STRICT_COUNTERS[counted.group(1)]
+            with_value = [c for c in with_value if c.value.endswith(fits) or not _COUNTER_END.search(c.value)]
         if not has_cjk(p.asked):
             # "How many new Grade-3A hospitals": the clause naming them, not 78 health projects
             with_value = [c for c in with_value if names_counted(p.asked, c.simplified, c.value)]
@@ -704,7 +750,7 @@ class Answerer:
             # "8.5折的那个“政策面积”是多少平方米": the clauses using the quoted term state no figure
             # (a heading quoted, "“山更绿”的森林覆盖率", names the clauses under it)
             return self._abstain(p, retrieved, clauses, "value")
-        if self._indicator_unknown(q_s, best_v):
+        if self._indicator_unknown(q_s, best_v) or self._counted_unknown(q_s):
             # "农村自来水普及率要达到多少": no document names a 普及率; 98% is the water sources' 达标率
             return self._abstain(p, retrieved, clauses, "value")
         stated = _named_without_figure(expand_query(to_simplified(asked_sentence(p.asked))), pool, best_v)
@@ -895,6 +941,16 @@ class Answerer:
         named = [t for t in re.findall(r"[\u4e00-\u9fff]{2,}", q_s) if t in self.structure.corpus_s]
         return all(t in self._doc_unspaced[c.chunk.doc_id] for t in named)
 
+    def _unknown_subsidy(self, q_s: str) -> bool:
+        """Whether the question names a kind of subsidy ("社保补贴") no document pays under that name."""
+        for kind in _kinds_of_subsidy(q_s):
+            if _SUBSIDY.fullmatch(kind + "补贴"):
+                continue
+            paid = re.compile(re.escape(kind) + r"[^，。；]{0,6}(补贴|补助|资助|奖励|津贴)")
+            if not any(paid.search(text) for text in self._doc_unspaced.values()):
+                return True
+        return False
+
     def _names_what_is_subsidised(self, p: Parsed, own: list[str], c: Clause) -> bool:
         """Whether a clause's chunk pays something and names what the question asks a subsidy
         for; an English question whose object the glossary does not know names nothing the
@@ -991,6 +1047,19 @@ class Answerer:
             # an indicator the documents name elsewhere is another subject's (食品…合格率 is not 可溯源率)
             if (m.group(1) or term not in self.structure.corpus_s) and term[-2:] not in c.simplified \
                     and not any(stem in c.simplified for stem in stems):
+                return True
+        return False
+
+    def _counted_unknown(self, q_s: str) -> bool:
+        """Whether what a count asks for is said in a word no document uses ("多少户签字同意":
+        no document counts signatures)."""
+        for m in _ASKED_COUNTER.finditer(q_s):
+            if m.group(1) == "个" or re.search(r"[们这那]$", q_s[:m.start()]):
+                continue  # 个 counts anything ("几个百分点"); "我们几个退休老师" is no count asked
+            after = [w for w in segment(q_s[m.end():]) if w.strip()]
+            word = after[0] if after else ""
+            if len(word) >= 2 and has_cjk(word) and word not in STOPWORDS and word not in self.structure.corpus_s \
+                    and not any(t in self.structure.corpus_s for t in re.findall(r"[\u4e00-\u9fff]{2,}", expand_query(word)[len(word):])):
                 return True
         return False
 

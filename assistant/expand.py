@@ -17,9 +17,9 @@ COLLOQUIAL = {
     "老人": "老年人 养老", "爸妈": "老年人 养老", "父母": "老年人 养老", "养老院": "养老 机构 床位",
     "小孩": "儿童", "孩子": "儿童 学校", "娃": "儿童", "上学": "学校 教育", "幼儿园": "幼儿园 学前教育",
     "看病": "医疗 医院 健康", "医生": "医师 医疗 卫生", "坐地铁": "地铁 轨道", "上下班": "通勤",
-    "上班路上": "通勤", "堵车": "交通 堵点", "加电梯": "加装电梯", "电梯": "加装电梯",
+    "上班路上": "通勤", "上班平均": "平均通勤时间", "上班要多久": "通勤时间", "堵的路口": "堵点", "拥堵路口": "堵点", "堵车": "交通 堵点", "加电梯": "加装电梯", "电梯": "加装电梯",
     "残疾": "残疾人", "买房": "住房 购买", "租房补贴": "租金补贴", "补多少": "补贴", "能补": "补贴", "补几": "补贴", "给补": "补贴",
-    "补不补": "补贴", "有补": "补贴", "两个人都领": "同住人 累加", "都能领": "累加", "室友": "同住人", "租房": "租赁 住房", "房租": "租赁 住房 租金",
+    "补不补": "补贴", "有补": "补贴", "两个人都领": "同住人 累加", "领两份": "同住人 累加", "老院子": "老旧小区", "住同一套": "同住人", "都能领": "累加", "室友": "同住人", "租房": "租赁 住房", "房租": "租赁 住房 租金",
     "找工作": "就业 岗位", "工作机会": "就业 岗位", "开公司": "创业 企业", "办企业": "企业 营商环境",
     "贷款": "贷款 借款", "借钱": "借款 贷款", "空气": "大气 空气质量", "雾霾": "大气 空气质量",
     "绿地": "公园 绿道", "公园": "公园 绿道", "跑步": "运动 体育 绿道", "健身": "运动 体育",
@@ -166,7 +166,7 @@ COLLOQUIAL = {
     "以前答应": "新官不理旧账", "哪些行业能进": "非禁即入 市场准入", "行业能进": "非禁即入 市场准入",
     "五个一样": "一个样 有无熟人一个样", "接着算": "间断累计", "基数": "基础上", "基准年": "基础上", "基年": "基础上", "还能累计": "间断累计", "中途断了": "间断累计",
     "自己申请": "免申即享", "领导换了": "新官不理旧账", "答应的事": "承诺 新官不理旧账",
-    "吃的东西": "食品", "追溯": "溯源 可溯源", "领多久": "累计发放时长 不超过", "能领多久": "累计发放时长 不超过", "领几年": "累计发放时长 年内",
+    "吃的东西": "食品", "追溯": "溯源 可溯源", "查到来源": "溯源 可溯源", "查来源": "溯源 可溯源", "买的菜": "食品 重点食品", "领多久": "累计发放时长 不超过", "能领多久": "累计发放时长 不超过", "领几年": "累计发放时长 年内",
     "意义在哪": "重大意义 具体行动", "有啥意义": "重大意义 具体行动", "为啥要搞": "为更好满足 新向往 重大意义", "为什么要搞": "为更好满足 新向往 重大意义",
     "为什么要实施": "为更好满足 新向往 重大意义", "主要目的": "为更好满足 新向往",
     "以前的承诺": "新官不理旧账", "换了领导": "新官不理旧账", "住的地方": "人才驿站 免费入住 住房", "换了个领导": "新官不理旧账", "不认了": "新官不理旧账", "运动场地": "体育场地", "到公园": "见园 公园", "城头的人": "城镇居民", "挤车上班": "通勤", "路上要花": "通勤时间", "路上平均": "平均通勤时间",
@@ -185,7 +185,7 @@ COLLOQUIAL = {
 # English → policy wording (Simplified); matched on word boundaries (plural -s/-es included), case-insensitive
 ENGLISH = {
     # --- everyday English a resident uses for the policy's terms ---
-    "level-3 hospital": "三级医疗机构", "tertiary": "三级", "tertiary-level hospital": "三级医疗机构", "tertiary-level": "三级医疗机构",
+    "level-3 hospital": "三级医疗机构", "tertiary": "三级 三级医疗机构", "tertiary-level hospital": "三级医疗机构", "tertiary-level": "三级医疗机构",
     "bluer sky": "天更蓝", "bluer skies": "天更蓝",
     "greener mountains": "山更绿", "clearer water": "水更清", "cleaner soil": "土更净", "eco project": "生态 工程", "every district": "区(市)县 全覆盖", "districts and counties": "区(市)县",
     "cost-of-living": "生活成本", "megacity": "超大城市", "competitive": "竞争力",
@@ -193,7 +193,8 @@ ENGLISH = {
     "benchmark": "标杆",
     "new benchmark": "新标杆",
     "new model": "新样本",
-    "model": "样本 示范",
+    "model": "样本 示范 模式", "public facilities": "公共设施", "public facility": "公共设施",
+    "jointly discussing": "议事协商", "consultation": "议事协商 协商",
     "dangerous": "危房 安全隐患",
     "dangerous housing": "危房",
     "dangerous buildings": "危房",
@@ -241,7 +242,7 @@ ENGLISH = {
     "old neighbourhoods": "老旧小区", "old residential": "老旧小区", "renovation": "改造",
     "renovate": "改造", "elevator": "电梯", "elevators": "电梯", "lift": "电梯", "air": "空气 大气",
     "water": "水", "river": "河", "park": "公园", "parks": "公园", "greenway": "绿道", "tianfu greenway": "天府绿道", "one click": "一键直达", "flowering": "花卉彩叶植物", "coloured-leaf": "花卉彩叶植物", "colored-leaf": "花卉彩叶植物", "first ring road": "一环路", "second ring road": "二环路", "third ring road": "三环路", "urgent-talent": "急需紧缺人才", "urgent talent": "急需紧缺人才",
-    "implementation measures": "实施办法", "measures": "办法", "takes effect": "施行 起施行",
+    "implementation measures": "实施办法", "measures": "办法", "measure": "办法", "takes effect": "施行 起施行",
     "corner plots": "金角银边 边角余料", "corner plot": "金角银边 边角余料", "leftover spaces": "金角银边 边角余料", "one-click": "一键直达",
     "greenways": "绿道", "green": "绿", "forest": "森林", "panda": "大熊猫", "soil": "受污染地块 耕地",
     "pollution": "污染", "business environment": "营商环境", "income": "收入", "rural": "农村",
@@ -270,7 +271,7 @@ ENGLISH = {
     "residents": "居民 市民", "resident": "居民", "people-centered": "以人民为中心",
     "snow mountains": "雪山", "snow mountain": "雪山", "blue sky": "蓝天", "blue network": "蓝网", "tourist resorts": "旅游度假区", "tourist resort": "旅游度假区", "blue skies": "蓝天",
     "media": "媒体", "channel": "频道", "market access": "市场准入 非禁即入", "universal": "普惠",
-    "apply": "申请", "application": "申请", "take effect": "施行", "valid": "有效期",
+    "apply": "申请", "application": "申请", "take effect": "施行 起施行", "valid": "有效期",
     "validity": "有效期", "floor area": "面积", "area": "面积", "maximum": "上限",
     "rent subsidy": "租金补贴", "class": "类", "months": "个月", "month": "月", "monthly": "每月",
     "year": "年", "years": "年", "annual": "年度", "each year": "每年", "every year": "每年",
@@ -527,10 +528,19 @@ _EN_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _EN_PATTERNS) + r")(
 _CN_RE = re.compile("(?=(" + "|".join(re.escape(k) for k in sorted(COLLOQUIAL, key=len, reverse=True)) + "))")
 
 
+# "a per-square-metre compensation": a unit in a compound says how it is counted, not what it is about
+_UNIT_KEY = re.compile(r"square (metre|meter)|cubic|kilomet")
+
+
 def expand_query(question: str) -> str:
     """The question followed by the policy terms its wording maps to."""
     # "urban–rural": a dash typed between two words is the glossary's hyphen
-    extra = [ENGLISH[m.group(1).lower()] for m in _EN_RE.finditer(re.sub(r"(?<=\w)[–—‑](?=\w)", "-", question))]
+    dashed = re.sub(r"(?<=\w)[–—‑](?=\w)", "-", question)
+    keys = [m.group(1).lower() for m in _EN_RE.finditer(dashed)]
+    # "property-management model": a hyphenated compound also reads as the glossary's two words
+    keys += [k for k in (m.group(1).lower() for m in _EN_RE.finditer(re.sub(r"(?<=\w)-(?=\w)", " ", dashed)))
+             if " " in k and k not in keys and k.replace(" ", "-") in dashed.lower() and not _UNIT_KEY.match(k)]
+    extra = [ENGLISH[k] for k in keys]
     spans = [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in _CN_RE.finditer(question)]
     extra += [COLLOQUIAL[k] for s, e, k in spans
               if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in spans)]

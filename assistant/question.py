@@ -80,7 +80,7 @@ NEEDS = {
     "name": r"叫什么名字|叫啥名|名字叫|(在|用|上|通过)哪个(系统|平台|网站|小程序|APP|App|app)|哪个(App|APP|app|软件|小程序|公众号)|what is it called|what('s| is) the name",
     # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
     "definition": r"[“\"「『][^”\"」』]{0,8}[一二三四五六七八九十百][^”\"」』]{0,8}[”\"」』][^，。？?]{0,8}"
-                  r"(具体(是)?指|都?包括|分别(是|指)|是哪[一二两三四五六七八九十几](?![级类层年天月])|指哪[一二两三四五六七八九十几]|都是哪些|都有哪些)|stands? for",
+                  r"(具体(是)?指|都?包括|分别(是|指)|是哪(?!一?个(工程|项目|部分|方面))[一二两三四五六七八九十几](?![级类层年天月])|指哪[一二两三四五六七八九十几]|都是哪些|都有哪些)|stands? for",
     "issued": r"(发布|印发|发文|出台)(日期|时间)|什么时候(发布|印发|出台|发的)|哪一?天(发布|印发|出台)|"
               r"\b(issued|published|released)\b.{0,20}\b(date|when)\b|\b(date|when)\b.{0,70}\b(issued|published|released)\b",
     "docno": r"文号|发文字号|document number|reference number",
@@ -123,7 +123,7 @@ NEEDS = {
                   r"\bwhich (government |city |municipal )?(department|agency|office|bureau)s?\b(?!.{0,20}\bissued\b)|\b(lead|leading|responsible) (agency|department|body|office|bureau)\b",
     "payday": r"几月份?[^，。？?]{0,6}(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|发放|发|拨)|(到账|打到(银行)?卡|发到(银行)?卡|到(银行)?卡上|拨到|拨付)[^，。？?]{0,8}几月|"
               r"\b(which|what) month\b.{0,60}\b(paid|pay|arrives?|credited|transferred)\b|\bwhen\b.{0,30}\b(money|subsidy|it) (arrives?|(is |be )?(credited|transferred))\b",
-    "operator": r"哪[一几]?家[\u4e00-\u9fff]{0,4}(公司|企业|机构|银行)|哪一?家(养老院|养老机构|敬老院|医院)|哪家(公司|企业|银行|机构|单位|养老院|养老机构|敬老院|医院|学校|幼儿园)|哪个(公司|银行)|\bwhich (company|bank|firm|operator|developer|contractor|builder)s?\b|"
+    "operator": r"哪[一几]?家[\u4e00-\u9fff]{0,4}(公司|企业|机构|银行)|哪一?家(养老院|养老机构|敬老院|医院)|哪个(医院|养老院|养老机构|敬老院|福利院)|哪家(公司|企业|银行|机构|单位|养老院|养老机构|敬老院|医院|学校|幼儿园)|哪个(公司|银行)|\bwhich (company|bank|firm|operator|developer|contractor|builder)s?\b|"
                 r"\bwho (operates|runs|develops|builds|pays out)\b",
     "appeal": r"申诉|复议|复核|不服|被驳回|被拒|没通过(?!的话)?[^，。？?]{0,6}(怎么办|找谁|去哪)|\bappeal\b|\brejected\b",
     "penalty": r"罚款|罚多少|罚钱|罚金|\bfined?\b|\bfines\b",
@@ -247,7 +247,7 @@ def section_ref(q: str) -> str:
         return f"二({n})" + (str(_CN_DIGIT.get(item.group(1), item.group(1))) if item else "")
     if re.search(r"(十大工程|十项工程)[^，,。？?]{0,4}最后一(个|项)|^[^，,。？?]{0,4}最后一(个|项)(工程|大工程)", s):
         return "二(十)"
-    if re.search(r"(?<!实施)(十大工程|十项工程)(分别|具体|都)?(有|是|包括|指)(哪些|哪几|哪十|什么)个?(工程|项目)?(?=[?？，,。]|$)|"
+    if re.search(r"(?<!实施)(十大工程|十项工程)(分别|具体|都|到底)?(有|是|包括|指)(哪些|哪几|哪十|什么)个?(工程|项目)?(?=[嘛呢啊呀]?[?？，,。]|$)|"
                  r"哪十(大|项|个)工程|what are the ten (major )?projects|list the ten", s, re.I):
         return "二"
     # "总体要求这一部分分成哪几块"
@@ -288,7 +288,7 @@ _DIALECT = [(re.compile(r"好多(?=个[\u4e00-\u9fff]{0,4}[？?呢哦嘛喃]|个
             (re.compile(r"有没得|有莫得|有冇"), "有没有"),
             (re.compile(r"(?<!有)(没得|莫得)"), "没有"),
             (re.compile(r"甚么"), "什么"),  # Taiwan's and Hong Kong's 甚麼 (OpenCC keeps it as 甚么)
-            (re.compile(r"好(?=[长久远大高][？?呢哦嘛喃]*$)"), "多"),  # "总共能领好久？" asks how long
+            (re.compile(r"(?<!了)好(?=[长久远大高](?:[？?呢哦嘛喃，,]|$))"), "多"),  # not "拖了好久，": it took long  # "总共能领好久？" asks how long
             # Cantonese, as Hong Kong residents write: "夹几多钱", "系边几个", "喺成都睇病"
             (re.compile(r"系(?=边|咪|唔|乜)|(?<=具体|实际)系|(?<![联关体])系(?=几多)"), "是"),
             (re.compile(r"几多"), "多少"), (re.compile(r"边几"), "哪几"), (re.compile(r"边个"), "哪个"),
@@ -544,6 +544,7 @@ def is_follow_up(question: str) -> bool:
 # words that say how much or how long, not what about: "最长能领多少个月" is about the last topic
 _NO_SUBJECT = frozenset({"最长", "最多", "最少", "最高", "最低", "最短", "最快", "最晚", "能领", "能拿", "能住", "能享受",
                          "一共", "总共", "要建", "要交", "要等", "时候", "多久", "多长", "那要",
+                         "时间", "多长时间", "长时间", "最多能", "最长能", "最后", "哪里", "打到", "到手",
                          # how one gets in, not what: "要提前预约吗，还是来了就能住"
                          "提前", "预约", "提前预约", "要预约", "很久", "还是", "直接"})
 

@@ -162,7 +162,8 @@ def district_share(asked: str, q_s: str) -> bool:
                      r"\b(will|are|is|does|do) (any|there|it|they)\b", part, re.I):
             return True
     # "各区（市）县分别分到多少套": every district's share
-    return bool(re.search(r"各(个)?区[（(]?市?[)）]?县?[^，。？?]{0,16}(多少|几)", q_s))
+    # (a level every district is to reach, "各区县的中医医院要达到几级", is no share)
+    return bool(re.search(r"各(个)?区[（(]?市?[)）]?县?[^，。？?]{0,16}(多少|几(?!级))", q_s))
 
 
 # A named school, hospital, neighbourhood or lake ("成都七中", "华西医院", "玉林小区"): a proper name
@@ -377,6 +378,7 @@ ABSTAIN = {
     "place": "政策原文没有写明具体的地点或办理场所。",
     "money": "政策原文没有写明具体的金额或收费标准。",
     "subsidy": "政策原文没有提到这项补贴。",
+    "combined": "政策原文没有说明这几项补贴能否同时享受。",
     "neighbour": "政策原文的这个数字说的是相邻的另一项指标，您问的这一项没有写明。",
     "conditions": "政策原文没有列出具体的条件。",
     "names": "政策原文没有列出具体的名单或名称。",
@@ -442,6 +444,7 @@ ABSTAIN_EN = {
     "place": "The policy does not name a place or office for this.",
     "money": "The policy does not state an amount or fee for this.",
     "subsidy": "The policy mentions no such subsidy.",
+    "combined": "The policy does not say whether these subsidies can be combined.",
     "neighbour": "The policy's figure here is for a neighbouring item; it gives none for the one you asked about.",
     "conditions": "The policy does not list the conditions for this.",
     "names": "The policy does not list the specific names.",

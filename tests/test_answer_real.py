@@ -982,3 +982,57 @@ def test_a_per_person_area_asked_is_still_answered(real_assistant):
 def test_the_answerable_neighbours_of_round_61_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, says", [
+    # round 62: today's metro lines, a subsidy under no document's name, signatures counted, which hospital
+    # or care home, two subsidies combined
+    ("成都地铁目前一共开通了几条线路", "当前"),  # not the housing clause's 目前…22.6万套
+    ("外卖骑手有没有专门的社保补贴", "补贴"),
+    ("老舊小區加裝電梯要多少戶簽字同意才行？", "原文"),  # not 6100个, nor the shanty towns' 10000户
+    ("社区健康师是哪个医院派来的？能上门给卧床老人看病吗", "机构"),
+    ("我婆婆要是算特困老人，集中供养是送去哪个养老院", "机构"),
+    ("安家补贴和人才租金补贴能不能同时拿", "同时享受"),
+    ("What is the per-square-metre compensation standard for shantytown redevelopment households?", "amount"),
+])
+def test_round_62_near_misses_are_declined(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("成都目前已经筹集了多少套保租房", "22.6万套"),
+    ("安家补贴和生活补贴能同时拿吗", "不重复享受"),  # the clause naming both
+    ("在成都租房有租房补贴吗", "租金补贴"),  # a kind of subsidy the rules pay
+    ("每千人要有几名社区健康师", "3名"),
+    ("各区县的中医医院要达到几级水平", "三级"),  # a level for every district, not a share
+    ("聚焦“一老一小”和特殊群体的是哪一个工程", "全龄友好包容社会营建工程"),  # which project, no definition
+    ("我老公天天骂堵车，文件说以后上班平均要多久", "35分钟"),
+    ("堵的路口咋治", "一点一策"),
+    ("我和室友都是人才，住一套房能各领一份补贴吗", "不累加"),  # 一份 is no kind of subsidy
+    ("区里也有租房补贴，能和市里的人才优租补贴一起拿吗？", "不可重复享受"),  # both are rent subsidies
+    ("城镇居民人均可支配收入一年要涨几个百分点？", "7.5%"),
+    ("我们几个退休老师爱看书，文件说要新建书店和城市阅读空间多少家？", "4000家"),
+    ("我跟我弟都是人才，住同一套保租房，补贴能领两份不", "不累加"),
+    ("我爸妈那个老院子没物业，以后会有吗", "物业服务全覆盖"),
+    ("天府绿道总共要修好长，我周末带娃骑车", "10000公里"),
+    ("十大工程到底是哪十个嘛，给我列一下", "全龄友好包容社会营建工程"),
+    ("我跟供货商打官司拖了好久，民商事案件诉讼周期要缩短多少？", "20%"),
+    ("买的菜和吃的能不能查到来源", "可溯源率"),  # not the newspaper the text came from
+    ("What property-management model does the plan want to roll out in old neighbourhoods?", "信托制"),
+    ("What does the policy say about making public facilities friendly for elderly people?", "適老化改造"),
+    ("Does the policy say anything about residents jointly discussing and deciding community matters?", "議事協商"),
+])
+def test_the_answerable_neighbours_of_round_62_are_answered(real_assistant, q, expected):
+    ans = real_assistant.ask(q)
+    assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("first, said, q, expected", [
+    ("人才租金补贴怎么申请？", "通过成都市住房保障服务平台进行租金补贴登记。", "最多能领多长时间？", "36个月"),
+    ("人才驿站能住几天？", "7天。", "最多能住多长时间？", "7天"),
+])
+def test_a_follow_up_asking_only_how_long(real_assistant, first, said, q, expected):
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": said}]
+    ans = real_assistant.ask(q, history)
+    assert ans.answered and expected in ans.answer, ans.answer

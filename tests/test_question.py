@@ -90,7 +90,8 @@ def test_what_is_asked(q, kind, value, needs):
     assert (a.kind, a.value, a.needs) == (kind, value, needs)
 
 
-@pytest.mark.parametrize("q", ["农村的是不是定得更高一些？", "那燃气这块呢？", "A类呢", "吃的东西呢？能追溯吗"])
+@pytest.mark.parametrize("q", ["农村的是不是定得更高一些？", "那燃气这块呢？", "A类呢", "吃的东西呢？能追溯吗",
+                               "最多能领多长时间？", "最多能住多长时间？", "钱最后打到哪里？"])
 def test_short_and_comparative_questions_are_follow_ups(q):
     history = [{"role": "user", "content": "城镇居民经营性收入年均增幅目标是多少？"}]
     assert parse(q, history).leans_on == history[0]["content"]
@@ -230,3 +231,12 @@ def test_nights_are_counted_in_days():
 def test_which_level_a_quoted_term_belongs_to_asks_no_definition():
     assert "definition" not in analyse("“一场一馆一池两中心”是哪一级要全覆盖的体育设施?").needs
     assert "definition" in analyse("“五个一样”是哪五个").needs
+
+
+@pytest.mark.parametrize("q, kind, value", [
+    ("天府绿道总共要修好长，我周末带娃骑车", "value", "length"),  # Sichuanese 好长 is 多长
+    ("我跟供货商打官司拖了好久，民商事案件诉讼周期要缩短多少？", "value", "count"),  # 拖了好久 tells, asks no duration
+])
+def test_sichuanese_how_long_before_a_comma(q, kind, value):
+    a = parse(q).ask
+    assert (a.kind, a.value) == (kind, value)
