@@ -78,6 +78,7 @@ FOLLOW_UP_NEED = 0.8  # ... a follow-up's chunk covers this share of that (its t
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover
 CURRENT_COVER = 0.3  # ... and a clause stating where things stand now ("目前…已经筹集")
 CASE_FACTS = 2  # a question stating this many facts of a worked example asks about that case
+LISTED_ELSEWHERE_COVER = 0.5  # a clause this much about the question holds its list in its own document
 NAMED_STRETCH = 6  # a list question naming a clause's own term this long asks for that clause
 TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
 STATED_TERM = 4  # a term this long of the clause stating the question's figure names what is asked
@@ -511,6 +512,9 @@ class Answerer:
                     g in self._doc_unspaced[d] for g in given for d, doc in self.docs.items()
                     if doc.source == listed.citations[0].source):
                 listed = None  # "新增的100条接驳公交线路是哪几条": not the items of a document without 100条
+            if listed is not None and listed.citations and listed.citations[0].source != best.chunk.source \
+                    and best.cover >= LISTED_ELSEWHERE_COVER:
+                listed = None  # "高峰快线有哪几条": not the items of a document that never names them
             if listed is not None and not (len(named) >= NAMED_STRETCH and named not in to_simplified(listed.answer)):
                 # "创业全生命周期金融服务体系包括哪几块": the clause naming that system lists them,
                 # not the items of the project it sits in
@@ -753,7 +757,9 @@ class Answerer:
         if self._indicator_unknown(q_s, best_v) or self._counted_unknown(q_s):
             # "农村自来水普及率要达到多少": no document names a 普及率; 98% is the water sources' 达标率
             return self._abstain(p, retrieved, clauses, "value")
-        stated = _named_without_figure(expand_query(to_simplified(asked_sentence(p.asked))), pool, best_v)
+        # (a discount is no indicator: "人才公寓打几折？是房价打折吗" does not ask the 房价收入比)
+        stated = _named_without_figure(expand_query(to_simplified(asked_sentence(p.asked))), pool, best_v) \
+            if p.ask.value != "discount" else None
         if stated is not None and p.leans_on is None and len(_shared_stretch(q_s, stated.simplified)) >= STATED_AGAIN \
                 and not _LEVEL_ASKED.search(q_s):
             # "房价收入比保持较低水平，具体控制在几比几": the question already says what the clause says
@@ -915,7 +921,7 @@ class Answerer:
             or p.ask.value == "money" and p.leans_on is None and self._other_subsidy(p, best_v)
             # "菜市场标准化改造每家补贴多少钱": 菜市场 is the ten projects' word, the urgent-talent
             # rules' 10万元 per company is about something else; "租赁码有效期多久": not their 5年
-            or p.ask.value in ("money", "duration", "days", "percent") and any(
+            or p.ask.value in ("money", "duration", "days", "percent", "date") and any(
                 best.chunk.doc_id != best_v.chunk.doc_id and best.cover > best_v.cover
                 and self._only_elsewhere(p, q_s, best, best_v) for best in about)
             # "How many elderly canteens…": 10000张 counts beds; "how many metro lines": not 850公里

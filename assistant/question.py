@@ -75,7 +75,7 @@ NEEDS = {
     "contact": r"联系方式|网址|网站|邮箱|website|contact|\bweb ?address\b|\burl\b",
     "phone": r"(?<!打)(?<!诈骗)(?<!骚扰)(?<!打急救)(?<!打报警)(?<!打求助)(?<!打投诉)电话(?!回访)|热线|号码|客服|\b(tele)?phones?\b(?! (app|use))|hotline",
     "conditions": r"(报名|申请|入选|招募)条件|(?<!这些)(?<!这个)(?<!答应的还)(?<!承诺的还)算不算(?!数)|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|评定标准|评选标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|资格证|什么证书?|证书要求|要考什么证|怎么考|\bcriteria\b|\bwhat qualifies\b|eligibility|who is eligible|am i eligible|are we eligible",
-    "names": r"(目录|名单|清单|名录)(里|中|上)(有没有|是否有|包不包括|包括不包括|有)|\bwhich (?!kinds?\b|types?\b|sorts?\b|projects?\b|parts?\b|sections?\b|items?\b|measures?\b)([\w-]+ )?(hospitals?|schools|universities|companies|firms|enterprises|jobs|positions|occupations)\b|"
+    "names": r"(目录|名单|清单|名录)(里|中|上)(有没有|是否有|包不包括|包括不包括|有)|哪些[\u4e00-\u9fff]{0,6}楼盘|哪个楼盘|什么楼盘|\bwhich (?!kinds?\b|types?\b|sorts?\b|projects?\b|parts?\b|sections?\b|items?\b|measures?\b)([\w-]+ )?(hospitals?|schools|universities|companies|firms|enterprises|jobs|positions|occupations)\b|"
              r"\bwhich (specific )?(metro |subway )?lines?\b|哪几条[\u4e00-\u9fff]{0,4}线|\bwhich (stadium|venue|arena|gym)s?\b|(分别|具体|都)(是|有)哪些[\u4e00-\u9fff]{0,4}(体育馆|场馆|公园|站点|地铁站|线路|小区)|线路编号|具体是?指哪些(城市|国家|学校|医院|企业|岗位)|包括哪些岗位|有哪些岗位|有清单吗|(都|具体|分别)(有|是)哪(些|几)((所|家|座)|(个|条)?(学校|医院|公司|企业|小区|地方|项目))|哪(个|些|几个)(公园|医院|学校|小区|街道)(是|属于|算|有)|是哪一?(所|家)(学校|院校|高校|医院)?[？?]?$|(学校|医院|大学|高校|公园|企业|公司|景区)[^，。？?]{0,4}(都|具体|分别)(是|有)哪些|名单(?![^，。？?]{0,16}(几|多少))|(指标|清单|名录|目录)[^，。？?]{0,4}(具体)?(有|是)哪些|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
     "name": r"叫什么名字|叫啥名|名字叫|(在|用|上|通过)哪个(系统|平台|网站|小程序|APP|App|app)|哪个(App|APP|app|软件|小程序|公众号)|what is it called|what('s| is) the name",
     # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
@@ -90,7 +90,7 @@ NEEDS = {
                   r"办(理)?(下来|好|完)要?多久|到账[^。？?]{0,6}(多久|多长时间))|审批(时间|时限|要多久)|how long does it take to (get|process|approve)",
     "interest": r"利率|利息|interest rates?|(?<!without )(?<!no )\binterest\b(?!-free)",
     # "老年人坐地铁有没有乘车优惠": whether a concession is given at all
-    "concession": r"(有没有|有无|能不能|可不可以|可以|能|会不会)[^，。？?]{0,6}(优惠|打折|折扣)|(优惠|打折|折扣)(吗|么|不)|"
+    "concession": r"(有没有|有无|能不能|可不可以|可以|能|会不会)[^，。？?]{0,12}(优惠|打折|折扣)|(优惠|打折|折扣)(吗|么|不)|"
                   r"\b(any|a) (discount|concession)s?\b|\bdiscounted\b",
     # "我们小区排在第几批": the order of a programme's batches
     "batch": r"第几批|哪一?批|几批|批次",

@@ -1036,3 +1036,20 @@ def test_a_follow_up_asking_only_how_long(real_assistant, first, said, q, expect
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": said}]
     ans = real_assistant.ask(q, history)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, says", [
+    # round 63: another document's months, lines and buildings not named, a concession asked at length
+    ("成都工匠評選每年幾月開始報名？", "原文"),  # not the urgent-talent subsidies' 5月至7月
+    ("高峰快线具体有哪几条线路，线路号是多少", "名单"),  # not the items of the rent-subsidy rules
+    ("孕婦坐地鐵有沒有專門的座位或者乘車優惠?", "優惠"),
+    ("人才公寓8.5折，蒲江有哪些人才公寓楼盘可以买？", "名单"),
+])
+def test_round_63_near_misses_are_declined(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer, ans.answer
+
+
+def test_a_discount_asked_with_a_word_of_an_indicator_is_still_answered(real_assistant):
+    ans = real_assistant.ask("来蓉青年买人才公寓打几折？是房价打折吗")  # 房价 is no 房价收入比 asked
+    assert ans.answered and ans.answer.startswith("8.5折"), ans.answer
