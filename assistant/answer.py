@@ -21,7 +21,8 @@ from .figures import Figure, figures_left_out, find_figure, whole_of
 from .index import Index
 from .ingest import Document
 from .lexical import STOPWORDS, segment
-from .question import ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, asked_sentence, quoted_phrase, standard_mandarin
+from .question import (_FIRST_PERSON, ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, asked_sentence, parse, quoted_phrase,
+                       standard_mandarin)
 from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
 from .scope import (NEED_EVIDENCE, OFF_TOPIC, ONLINE_ASK, PERSON_NEEDS, PLACE_ONLINE, about_other_place, abstain_message,
@@ -78,6 +79,7 @@ FOLLOW_UP_NEED = 0.8  # ... a follow-up's chunk covers this share of that (its t
 MONEY_COVER = 0.2  # the share of topic words an amount's clause must cover
 CURRENT_COVER = 0.3  # ... and a clause stating where things stand now ("目前…已经筹集")
 CASE_FACTS = 2  # a question stating this many facts of a worked example asks about that case
+PER_UNIT_COVER = 0.25  # a per-person figure's clause names at least this much of what is asked
 LISTED_ELSEWHERE_COVER = 0.5  # a clause this much about the question holds its list in its own document
 NAMED_STRETCH = 6  # a list question naming a clause's own term this long asks for that clause
 TURN_COVER = 0.45  # "…，那臭氧浓度是多少": the clause must be about what follows the turn this much
@@ -160,6 +162,24 @@ _SCOPES = {"中心城区": re.compile(r"中心城区|主城区?|\bcentral (city|
            "农村": re.compile(r"农村|乡村|乡下|郊县|郊区|县城|新城|简阳|都江堰|彭州|邛崃|崇州|金堂|大邑|蒲江|"
                             r"\b(suburb|suburban|rural|countryside|outlying)", re.I)}
 _OUTSIDE_CENTRE = re.compile(r"\boutside (of )?the central (city|urban area)|中心城区以外|中心城区外", re.I)
+
+
+_ASKS = re.compile(r"吗|么|多少|几|什么|啥|哪|怎么|咋|如何|有没有|有没|提了没|管不管|[？?]$")
+
+
+def _asked_tail(text: str) -> str:
+    """The last comma-separated part of a Chinese question when it alone asks and what comes
+    before only tells of the asker ("我妈岁数大了，家庭医生那个签约服务文件提了没" → the part after the
+    comma); "" otherwise."""
+    parts = re.split(r"[，,；;]", text.strip())
+    if len(parts) < 2 or not has_cjk(text):
+        return ""
+    head, tail = "".join(parts[:-1]), parts[-1].strip()
+    # only the asker's own case is told ("我妈岁数大了"), not the subject ("人才公寓打8.5折，")
+    told = _FIRST_PERSON.search(head) and not re.search(r"\d", head) and not _ASKS.search(standard_mandarin(to_simplified(head)))
+    if not told or not _ASKS.search(tail) or len(_CJK.findall(tail)) < 5:
+        return ""
+    return tail
 
 
 def _kinds_of_subsidy(q_s: str) -> list[str]:
@@ -344,7 +364,17 @@ class Answerer:
         hits = self.retriever.search(p.query, k=max(self.top_k, VALUE_CANDIDATES), query_vector=qv)
         p = self.structure.name_section(p)
         read_off = next((a for a in self._structural(p, hits, qv) if a is not None), None)
-        return read_off if read_off is not None else self._answer_from_clauses(p, hits, qv)
+        answer = read_off if read_off is not None else self._answer_from_clauses(p, hits, qv)
+        tail = _asked_tail(p.asked) if not answer.answered and answer.reason == "off-topic" \
+            and p.leans_on is None else ""
+        if tail:
+            # "老停电对火锅店是要命的，中心城区供电可靠率目标多少？": what is told before the comma is
+            # the asker's case, and its words are no clause's; the part that asks is answered alone
+            again = self.answer(parse(tail, None, len(tail)))
+            if again.answered:
+                again.question, again.notices = p.asked, p.notices
+                return again
+        return answer
 
     def _structural(self, p: Parsed, hits: list[Hit], qv):
         """Answers read off the documents' structure or the conversation, tried in order (lazily);
@@ -688,7 +718,9 @@ class Answerer:
             with_value = [c for c in with_value if "=" in c.simplified] or with_value
         if "per-unit" in p.ask.needs:
             # "每户摊多少": a city-wide total does not answer a per-household question
-            with_value = [c for c in with_value if PER_UNIT.search(c.simplified)]
+            # ... and one about something else ("安置房每人能分几平方米": not the sports grounds' 人均2.5平方米)
+            with_value = [c for c in with_value if PER_UNIT.search(c.simplified)
+                          and (c.cover >= PER_UNIT_COVER or p.previous_answer is not None)]
             if not with_value:
                 return self._abstain(p, retrieved, clauses, "per-unit")
         if _TENS_OF_THOUSANDS.search(q_s):

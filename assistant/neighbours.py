@@ -16,7 +16,8 @@ from functools import lru_cache
 GROUPS: list[list[tuple[str, ...]]] = [
     # air pollutants
     [("pm2.5", "细颗粒物"), ("pm10", "可吸入颗粒物"), ("臭氧", "ozone"), ("二氧化硫", "sulfur dioxide", "sulphur dioxide"),
-     ("二氧化氮", "nitrogen dioxide"), ("一氧化碳", "carbon monoxide"), ("氮氧化物", "nitrogen oxides")],
+     ("二氧化氮", "nitrogen dioxide"), ("一氧化碳", "carbon monoxide"), ("氮氧化物", "nitrogen oxides"),
+     ("油烟", "cooking fumes", "kitchen fumes"), ("扬尘", "dust")],
     # health resources counted per thousand people
     [("床位", "hospital bed", "beds per"), ("医师", "医生", "doctor", "physician"), ("护士", "护理人员", "nurse"), ("托位", "托育位", "childcare place"),
      ("药师", "pharmacist")],

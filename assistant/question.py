@@ -80,7 +80,7 @@ NEEDS = {
     "name": r"叫什么名字|叫啥名|名字叫|(在|用|上|通过)哪个(系统|平台|网站|小程序|APP|App|app)|哪个(App|APP|app|软件|小程序|公众号)|what is it called|what('s| is) the name",
     # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
     "definition": r"[“\"「『][^”\"」』]{0,8}[一二三四五六七八九十百][^”\"」』]{0,8}[”\"」』][^，。？?]{0,8}"
-                  r"(具体(是)?指|都?包括|分别(是|指)|是哪(?!一?个(工程|项目|部分|方面))[一二两三四五六七八九十几](?![级类层年天月])|指哪[一二两三四五六七八九十几]|都是哪些|都有哪些)|stands? for",
+                  r"(具体(是)?指|都?包括|分别(是|指)|是哪(?!一?(个|块)?(工程|项目|部分|方面|块|领域))[一二两三四五六七八九十几](?![级类层年天月])|指哪[一二两三四五六七八九十几]|都是哪些|都有哪些)|stands? for",
     "issued": r"(发布|印发|发文|出台)(日期|时间)|什么时候(发布|印发|出台|发的)|哪一?天(发布|印发|出台)|"
               r"\b(issued|published|released)\b.{0,20}\b(date|when)\b|\b(date|when)\b.{0,70}\b(issued|published|released)\b",
     "docno": r"文号|发文字号|document number|reference number",

@@ -87,7 +87,8 @@ PLACE_ONLINE = re.compile(NEED_EVIDENCE["place"].pattern + r"|平台|系统|网�
 OTHER_PLACES = re.compile(
     r"北京|上海|天津|重庆|广州|深圳|杭州|南京|武汉|(?<!东)西安(?!全)|苏州|长沙|郑州|青岛|厦门|合肥|济南|昆明|贵阳|"
     r"沈阳|大连|哈尔滨|长春|福州|南宁|海口|三亚|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|石家庄|太原|南昌|"
-    r"宁波|无锡|东莞|佛山|珠海|香港|澳门|台湾|台北|绵阳|德阳|乐山|宜宾|南充|泸州|自贡|眉山|雅安|"
+    r"宁波|无锡|东莞|佛山|珠海|香港|澳门|台湾|台北|台中|台南|高雄|新竹|绵阳|德阳|乐山|宜宾|南充|泸州|自贡|眉山|雅安|"
+    r"遂宁|内江|广元|广安|达州|巴中|攀枝花|资阳|"
     r"国家层面|国家政策|中央政策|全国性|全国的|national (level|policy|policies)|\bnationwide\b|美国|日本|英国|\b(Beijing|Shanghai(?![- ]?Ranking)|Shenzhen|Guangzhou|Hangzhou|Chongqing|Wuhan|Nanjing|Tianjin|Xi'an|Hong Kong)\b",
     re.I)
 
