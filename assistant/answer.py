@@ -164,19 +164,24 @@ _SCOPES = {"中心城区": re.compile(r"中心城区|主城区?|\bcentral (city|
 _OUTSIDE_CENTRE = re.compile(r"\boutside (of )?the central (city|urban area)|中心城区以外|中心城区外", re.I)
 
 
+_KIN = re.compile(r"儿子|女儿|孩子|娃|老公|老婆|爱人|爸|妈|爷爷|奶奶|外公|外婆|孙子|孙女")  # the asker's family
 _ASKS = re.compile(r"吗|么|多少|几|什么|啥|哪|怎么|咋|如何|有没有|有没|提了没|管不管|[？?]$")
 
 
-def _asked_tail(text: str) -> str:
+def _asked_tail(text: str, corpus_s: str) -> str:
     """The last comma-separated part of a Chinese question when it alone asks and what comes
     before only tells of the asker ("我妈岁数大了，家庭医生那个签约服务文件提了没" → the part after the
     comma); "" otherwise."""
-    parts = re.split(r"[，,；;]", text.strip())
+    parts = re.split(r"[，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", text.strip())
     if len(parts) < 2 or not has_cjk(text):
         return ""
     head, tail = "".join(parts[:-1]), parts[-1].strip()
     # only the asker's own case is told ("我妈岁数大了"), not the subject ("人才公寓打8.5折，")
-    told = _FIRST_PERSON.search(head) and not re.search(r"\d", head) and not _ASKS.search(standard_mandarin(to_simplified(head)))
+    head_s = standard_mandarin(to_simplified(head))
+    # the asker's family is their case when nothing else the documents speak of is named
+    # ("儿子明年中考"), not in "送孩子去托育机构"
+    family = _KIN.search(head) and not any(len(w) >= 2 and w in corpus_s for w in segment(_KIN.sub(" ", head_s)))
+    told = (_FIRST_PERSON.search(head) or family) and not re.search(r"\d", head) and not _ASKS.search(head_s)
     if not told or not _ASKS.search(tail) or len(_CJK.findall(tail)) < 5:
         return ""
     return tail
@@ -365,7 +370,7 @@ class Answerer:
         p = self.structure.name_section(p)
         read_off = next((a for a in self._structural(p, hits, qv) if a is not None), None)
         answer = read_off if read_off is not None else self._answer_from_clauses(p, hits, qv)
-        tail = _asked_tail(p.asked) if not answer.answered and answer.reason == "off-topic" \
+        tail = _asked_tail(p.asked, self.structure.corpus_s) if not answer.answered and answer.reason == "off-topic" \
             and p.leans_on is None else ""
         if tail:
             # "老停电对火锅店是要命的，中心城区供电可靠率目标多少？": what is told before the comma is
@@ -504,7 +509,7 @@ class Answerer:
         kinds = _kinds_of_subsidy(q_s)
         if len(kinds) >= 2 and _TOGETHER.search(q_s):
             # "安家补贴和人才租金补贴能不能同时拿": only a clause naming both says whether they add up
-            both = [c for c in clauses if all(k in c.simplified + self._path_s[self._position[c.chunk.id]] for k in kinds)]
+            both = [c for c in clauses if all(self._names_subsidy(k, c) for k in kinds)]
             if not both:
                 return self._abstain(p, retrieved, clauses, "combined")
             clauses, best = both, max(both, key=lambda c: c.score)
@@ -978,6 +983,11 @@ class Answerer:
         ("the 'talent loan' (人才贷) product") that the corpus knows."""
         named = [t for t in re.findall(r"[\u4e00-\u9fff]{2,}", q_s) if t in self.structure.corpus_s]
         return all(t in self._doc_unspaced[c.chunk.doc_id] for t in named)
+
+    def _names_subsidy(self, kind: str, c: Clause) -> bool:
+        """Whether a clause names a kind of subsidy, itself or as "本办法规定的补贴" of a document paying it."""
+        text = c.simplified + self._path_s[self._position[c.chunk.id]]
+        return kind in text or bool(re.search(r"本(办法|细则)规定的补贴", text)) and kind in self._doc_unspaced[c.chunk.doc_id]
 
     def _unknown_subsidy(self, q_s: str) -> bool:
         """Whether the question names a kind of subsidy ("社保补贴") no document pays under that name."""

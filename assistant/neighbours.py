@@ -28,7 +28,8 @@ GROUPS: list[list[tuple[str, ...]]] = [
      ("国有企业", "国企", "state-owned"), ("外资企业", "外企", "外商投资", "foreign-invested", "foreign firm", "foreign company",
       "foreign companies")],
     # how long a public-transport trip waits
-    [("换乘", "transfer time"), ("候车", "等车", "waiting time", "wait for"), ("发车间隔", "班次间隔", "发车频率", "headway", "frequency", "interval")],
+    [("换乘", "transfer time"), ("候车", "等车", "waiting time", "wait for"), ("发车间隔", "班次间隔", "发车频率", "headway", "frequency", "interval"),
+     ("急救", "救护车", "120", "ambulance"), ("消防", "fire engine")],
     # how people travel
     [("绿色交通", "green transport", "green travel"), ("公共交通", "公交", "public transport", "bus"),
      ("轨道交通", "地铁", "轨道", "metro", "subway", "rail"), ("步行", "walking"), ("自行车", "骑行", "单车", "cycling", "bicycle", "bike"),

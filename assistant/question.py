@@ -66,7 +66,7 @@ NEEDS = {
     # a street address: a district or a 新城 is no address
     "address": r"\b(office|street|postal|exact|physical|mailing) address\b|\bwhat('s| is) (the|its|their) address\b|(?<!web )\baddress of\b|具体地址|地址是(多少|什么|啥)|地址在哪",
     "districts": r"\bwhich (\w+ )?(districts?|counties)\b|哪些区[（(]市[)）]县(有|自己|出台|另有)|(建|盖|设|落|放|布局|位于|在)在?哪(些|几个|个)(区|街道|乡镇|社区)",
-    "hours": r"\bbest time (of (the )?day )?to\b|(?<![×x*])(?<![×x*] )\b24 hours\b(?!')|\ball night\b|通宵|(?<![×x*])24小时(运营|营业|开放|开)|(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
+    "hours": r"\bbest time (of (the )?day )?to\b|延长运营|运营到(凌晨|半夜|深夜|几点)|末班(车|地铁|公交)|首班(车|地铁|公交)|(?<![×x*])(?<![×x*] )\b24 hours\b(?!')|\ball night\b|通宵|(?<![×x*])24小时(运营|营业|开放|开)|(?<!哪)几点|(?<!不)开门|(?<!不)关门|开放时间|营业时间|opening hours|what time(?! (span|frame|period|scale))|open(ing)? times?",
     "time": r"什么时候|啥时候?|多会儿|何时|哪一?天|哪一?年|几几年|为止|(?<!哪)几点|每周几|几号|截止|^when\b(?![^?]{0,60},)|\b(what|which|on what) date\b|\bwhen (will|does|do|is|can|did)\b|\bwhen\b.{0,40}\b(be held|take place|takes place|open|opens|start|starts|begin|begins)\b|\b(what|which) (dates?|days?|years?)\b|\bdeadline|\b(issue|exact) dates?\b",
     # the last day to apply: a month or a date, not "每年"
     "deadline": r"截止(日期|时间|到)|截至(日期|时间)|最晚(什么时候|哪天|几号)|\bdeadline\b|\blast day to apply\b",
@@ -131,7 +131,7 @@ NEEDS = {
     # what the city spends: "十大工程总共投多少钱" is not answered by a loan programme's 300亿元
     "budget": r"资金[^，。？?]{0,10}(多少(?![项样种类个])|几个?亿)|多少亿元?[^，。？?]{0,4}资金|\bcost in total\b|\bhow much (money )?[^?]{0,40}\bspend\b|\bspend\b[^?]{0,20}\b(in total|altogether)\b|\btotal cost\b|how many billion yuan|首付|违约金|押金|定金|\bdeposit\b|\bfiscal funding\b|\btotal funding\b|\bfunding in total\b|\bearmarked\b|\bdown payment\b|投多少|(投入|投资|经费)[^，。？?]{0,6}(多少|几)|投了多少|总投资|预算|花多少钱|拨多少|\bbudget(ed|s)?\b|(?<!foreign )\binvest(ment|ing|s)?\b(?! registration)",
     "per-unit": r"按多少[^，。？?]{0,6}配|每多少|每张床?|每台|每部|每套|每间|每所|每户|一户|每条(?!线)|每家|一家(?!企业|公司|单位)|一家(企业|公司|单位)(?=[^，。？?]{0,3}(最多|最高|能|可以|可|多少|几))|每个人|一个人|每人|人均|户均|单个|单户|单家|单笔|每笔|per (person|household|family|company)|\b(a single|one|each|per) (small |micro )?(business|firm|company|enterprise)\b|\beach (new )?[\w-]+ (stations?|schools?|hospitals?|households?|famil(y|ies)|compan(y|ies))\b",
-    "current": r"目前[^，。？?]{0,16}(多少|几)|(19|20)\d\d年[^，。？?]{0,6}实际|\bwhat (was|were)\b[^?]{0,80}\b(13th five-year|in 20[0-2]\d)\b|(19|20)\d\d年当年(?![^，。？?]{0,4}计划)|当年[^，。？?]{0,8}(实际|已经|改造了|建成了|完成了)|(19|20)\d\d年[^，。？?]{0,12}(改造|建成|完成|新增|建|修)了[^，。？?]{0,4}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|基准年|基准值|基期|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?\s]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d\s]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际[^，。？?]{0,4}(降|升|涨)到|实际[^，。？?]{0,10}(是|有)多少|实际已经到|\bactual\b|现在的|目前的|(?<![说讲写])现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
+    "current": r"目前[^，。？?]{0,16}(多少|几)|(19|20)\d\d年[^，。？?]{0,16}实际|\bwhat (was|were)\b[^?]{0,80}\b(13th five-year|in 20[0-2]\d)\b|(19|20)\d\d年当年(?![^，。？?]{0,4}计划)|当年[^，。？?]{0,8}(实际|已经|改造了|建成了|完成了)|(19|20)\d\d年[^，。？?]{0,12}(改造|建成|完成|新增|建|修)了[^，。？?]{0,4}(多少|几)|截至.{0,20}(已经|已)|已经[^，。？?]{0,8}(完成|建成|建了|改造了|修了)了?[^，。？?]{0,4}(多少|几)|\bso far\b|\bto date\b|\balready (been )?(built|completed|done)\b|\bha(ve|s) been (built|completed)\b|基准年|基准值|基期|原来是多少|原来有多少|以前是多少|基数是多少|今天|当前|实时|本月|这个月|明年[^，,。？?\s]{0,8}(多少|几|会不会|是否|能不能)|today|next year|今年[^，,。？?\d\s]{0,14}(多少|几|是否|有没有|能不能)|去年|实际是|实际有|实际(已经)?(达到|完成)|实际[^，。？?]{0,4}(降|升|涨)到|实际[^，。？?]{0,10}(是|有)多少|实际已经到|\bactual\b|现在的|目前的|(?<![说讲写])现在[^，,。]*(多少|几)|right now|currently|\bcurrent\b(?!\s+(policy|policies|plan|document|rules?))|at present|this year|last year",
     # which sport an event is for: "“熊猫杯”比的是足球还是篮球"
     # a schooling requirement: "人才公寓8.5折是不是要本科以上学历才行"
     "education": r"(本科|硕士|博士|大专|专科|研究生)(及?以上)?(学历|学位)?[^，。？?]{0,4}(才能|才行|才可以|才算)|学历[^，。？?]{0,8}(要求|门槛|限制)|(什么|啥|哪种|哪些)学历|"
@@ -604,7 +604,7 @@ def asked_sentence(text: str) -> str:
         return text
     first = next((i for i, x in enumerate(parts) if x.rstrip().endswith(("？", "?"))), len(parts) - 1)
     after = "".join(parts[first + 1:])
-    if after and _FIRST_PERSON.search(after) and not re.search(r"[?？]|吗|多少|几|什么|怎么|哪|(what|how|which|when|where|who)", after, re.I):
+    if after and (_FIRST_PERSON.search(after) or re.search(r"\b(My|We|Our)\b", after)) and not re.search(r"[?？]|吗|多少|几|什么|怎么|哪|(what|how|which|when|where|who)", after, re.I):
         # "猪肉粮油政府有没有储备？去年猪肉涨得我们都不敢做回锅肉了": a remark after the question
         return asked_sentence("".join(parts[:first + 1]))
     told = "".join(parts[:first])

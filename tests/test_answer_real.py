@@ -1078,3 +1078,25 @@ def test_round_64_near_misses_are_declined(real_assistant, q, says):
 def test_the_answerable_neighbours_of_round_64_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, says", [
+    # round 65: an ambulance's arrival beside transit waits, rain, the metro's last train, a year's actual income
+    ("智慧急救系统上线以后120平均几分钟能到现场", "原文"),  # 5分钟 is the transfer and bus wait
+    ("明天成都下不下雨，儿子学校要去春游", "范围"),
+    ("地铁晚上会不会延长运营到凌晨？我下夜班没车了", "时间"),
+    ("2025年成都城镇居民人均可支配收入实际到了多少？", "当前"),  # 7.5% is the growth target
+])
+def test_round_65_near_misses_are_declined(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("安家補貼和海外高校畢業生創新創業補貼能一起拿嗎？", "不重複享受"),  # 本办法规定的补贴 names the 安家补贴
+    ("How many new school places will be added? My son starts high school next year", "30"),  # next year is his
+    ("儿子明年中考 新建改扩建的幼儿园中小学一共多少所", "400所"),  # his exam is the asker's case
+])
+def test_the_answerable_neighbours_of_round_65_are_answered(real_assistant, q, expected):
+    ans = real_assistant.ask(q)
+    assert ans.answered and expected in ans.answer, ans.answer
