@@ -75,7 +75,7 @@ NEEDS = {
     "contact": r"联系方式|网址|网站|邮箱|website|contact|\bweb ?address\b|\burl\b",
     "phone": r"(?<!打)(?<!诈骗)(?<!骚扰)(?<!打急救)(?<!打报警)(?<!打求助)(?<!打投诉)电话(?!回访)|热线|号码|客服|\b(tele)?phones?\b(?! (app|use))|hotline",
     "conditions": r"(报名|申请|入选|招募)条件|(?<!这些)(?<!这个)(?<!答应的还)(?<!承诺的还)算不算(?!数)|属不属于|是否属于|什么条件|啥条件|哪些条件|认定标准|评定标准|评选标准|什么学历|学历要求|\bdo i need (a|an)\b|条件是什么|要满足什么|需要满足|符合什么|资格证|什么证书?|证书要求|要考什么证|怎么考|\bcriteria\b|\bwhat qualifies\b|eligibility|who is eligible|am i eligible|are we eligible",
-    "names": r"(目录|名单|清单|名录)(里|中|上)(有没有|是否有|包不包括|包括不包括|有)|哪些[\u4e00-\u9fff]{0,6}楼盘|哪个楼盘|什么楼盘|\bwhich (?!kinds?\b|types?\b|sorts?\b|projects?\b|parts?\b|sections?\b|items?\b|measures?\b)([\w-]+ )?(hospitals?|schools|universities|companies|firms|enterprises|jobs|positions|occupations)\b|"
+    "names": r"(目录|名单|清单|名录)(里|中|上)(有没有|是否有|包不包括|包括不包括|有)|(配|配备|配置|放)哪些[\u4e00-\u9fff]{0,4}(器材|设备)|哪些[\u4e00-\u9fff]{0,6}楼盘|哪个楼盘|什么楼盘|\bwhich (?!kinds?\b|types?\b|sorts?\b|projects?\b|parts?\b|sections?\b|items?\b|measures?\b)([\w-]+ )?(hospitals?|schools|universities|companies|firms|enterprises|jobs|positions|occupations)\b|"
              r"\bwhich (specific )?(metro |subway )?lines?\b|哪几条[\u4e00-\u9fff]{0,4}线|\bwhich (stadium|venue|arena|gym)s?\b|(分别|具体|都)(是|有)哪些[\u4e00-\u9fff]{0,4}(体育馆|场馆|公园|站点|地铁站|线路|小区)|线路编号|具体是?指哪些(城市|国家|学校|医院|企业|岗位)|包括哪些岗位|有哪些岗位|有清单吗|(都|具体|分别)(有|是)哪(些|几)((所|家|座)|(个|条)?(学校|医院|公司|企业|小区|地方|项目))|哪(个|些|几个)(公园|医院|学校|小区|街道)(是|属于|算|有)|是哪一?(所|家)(学校|院校|高校|医院)?[？?]?$|(学校|医院|大学|高校|公园|企业|公司|景区)[^，。？?]{0,4}(都|具体|分别)(是|有)哪些|名单(?![^，。？?]{0,16}(几|多少))|(指标|清单|名录|目录)[^，。？?]{0,4}(具体)?(有|是)哪些|哪几家|哪几所|具体是哪|which (schools|hospitals|companies)",
     "name": r"叫什么名字|叫啥名|名字叫|(在|用|上|通过)哪个(系统|平台|网站|小程序|APP|App|app)|哪个(App|APP|app|软件|小程序|公众号)|what is it called|what('s| is) the name",
     # the items a numbered slogan stands for: "“十有四清”具体是指哪十有、哪四清"
@@ -100,7 +100,7 @@ NEEDS = {
     "funder": r"谁(来)?(出钱|出资|掏钱|买单|付钱|投钱)|(自己|个人|居民|业主)要?(出资|出钱|掏钱|负担|承担)[^，。？?]{0,4}(多少|几)|(钱|资金|经费|费用)是?(政府|业主|个人|居民|企业)(来)?出还是|(钱|资金|经费|费用)(由|是)谁(来)?(出|承担|负担|支付|保障)|(钱|资金|经费)(从|由)哪(里|儿)?(来|出)|(资金|经费)来源|\bwho (pays|funds|will pay|is paying|finances)\b|\bpaid for by\b|\bfunded by\b|\bsource of (the )?(money|funds?|funding)\b|\bpay (for it )?(themselves|ourselves|myself)\b|\bout of (their|our|my) own pockets?\b|\bout-of-pocket\b",
     "tax": r"契税|个税|所得税|房产税|税收|减税|免税|退税|税率|交.{0,2}税|缴税|纳税|\btax(es)?\b",
     # who may get it: a clause must speak of that kind of person to say yes or no
-    "foreigner": r"外国人|外籍|老外|港澳台|(香港|澳门|台湾)(居民|同胞|人|户籍|籍|学生|青年)|\b(Hong Kong|Macau|Macao|Taiwan(ese)?) (resident|citizen|student|compatriot)s?\b|\bforeigners?\b|\bforeign (nationals?|citizens?|residents?|workers?|passports?|partners?|wife|husband|spouses?)\b|\bexpats?\b|work permit",
+    "foreigner": r"外国人|外籍|老外|港澳台|台胞|港澳同胞|(香港|澳门|台湾)(居民|同胞|人|户籍|籍|学生|青年|退休)|\b(Hong Kong|Macau|Macao|Taiwan(ese)?) (resident|citizen|student|compatriot)s?\b|\bforeigners?\b|\bforeign (nationals?|citizens?|residents?|workers?|passports?|partners?|wife|husband|spouses?)\b|\bexpats?\b|work permit",
     "hukou": r"把(户口|户籍)(落|迁)|(能不能|可不可以|可以|能)落户|落户(吗|么)|(没有|不是|非)[^，。？?]{0,4}(户口|户籍)|户口不在|外地户口|外地人|非本地|不是成都(的|户)|\bhukou\b|"
              r"(户口|户籍)[^，。？?]{0,8}(能不能|可不可以|能|可以|是否|有没有|要求|限制)",
     "age": r"多大年龄|什么年龄|几个月大|(是|指|算)\s*\d+\s*(周)?岁(以下|以上|以内)|(\d+|[一二三四五六七八九十]+)\s*岁(了|的)?([^，。？?]{0,14}(能|可以|算|行|让)|[^。？?]{0,14}(还能|能不能|还可以|可不可以|算不算|超龄))|\b(over|under|aged?)\s+\d+\b(?!\s*(minutes?|mins?|km|kilomet|met|%|percent|yuan|days?|hours?|square))|\bage (limit|cap|requirement)s?\b|\b(maximum|minimum|upper) age\b|\d+ years old|年龄限制|年龄上限|年龄下限|多大年纪|要在?\s*\d+\s*(周)?岁(以下|以上|以内)",
@@ -283,7 +283,7 @@ def _int_to_cn(n: int) -> str:
 
 
 # Chengdu (Sichuanese) words for what is asked: "补好多钱" is "补多少钱", "咋个报名" is "怎么报名"
-_DIALECT = [(re.compile(r"好多(?=个[\u4e00-\u9fff]{0,4}[？?呢哦嘛喃]|个$)|好多(?=钱|亿|万元|元|块|平|米|公里|折|[？?呢哦嘛喃]|$)|(?<=[是有要补贴交缴发花给拿领收住改建修装])好多"), "多少"),
+_DIALECT = [(re.compile(r"好多(?=个[\u4e00-\u9fff]{0,4}[？?呢哦嘛喃]|个$)|好多(?=钱|亿|万|元|块|平|米|公里|折|[？?呢哦嘛喃]|$)|(?<=[是有要补贴交缴发花给拿领收住改建修装])好多"), "多少"),
             (re.compile(r"咋个|咋子"), "怎么"), (re.compile(r"啥子"), "什么"), (re.compile(r"晓得"), "知道"),
             (re.compile(r"有没得|有莫得|有冇"), "有没有"),
             (re.compile(r"(?<!有)(没得|莫得)"), "没有"),

@@ -1100,3 +1100,29 @@ def test_round_65_near_misses_are_declined(real_assistant, q, says):
 def test_the_answerable_neighbours_of_round_65_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, says", [
+    # round 66: a loan's ceiling in Sichuanese, a subsidy for Taiwan compatriots, a sports corner's equipment
+    ("人才贷最多能贷好多万", "金额"),
+    ("我表姨是台灣退休人員,來成都養老有沒有專門給台胞的補貼?", "外籍"),
+    ("村里的“运动角”会配哪些健身器材？", "名单"),
+])
+def test_round_66_near_misses_are_declined(real_assistant, q, says):
+    ans = real_assistant.ask(q)
+    assert not ans.answered and says in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    # writing code or an essay is what the asker does, not what is asked of the assistant
+    ("周末想找地方看书写代码，书店和城市阅读空间要新建多少家？", "4000家"),
+    ("劳有厚酬、闲有雅乐，后面几句是啥来着？想给娃儿写作文用", "学有优教"),
+])
+def test_the_answerable_neighbours_of_round_66_are_answered(real_assistant, q, expected):
+    ans = real_assistant.ask(q)
+    assert ans.answered and expected in ans.answer, ans.answer
+
+
+def test_a_request_to_write_is_still_declined(real_assistant):
+    for q in ("帮我写一篇作文", "写一段Python代码"):
+        assert not real_assistant.ask(q).answered, q
