@@ -117,6 +117,26 @@ def test_english_near_misses_on_indicators_and_named_roads(real_assistant):
     assert brands.answered and "1000" in brands.answer  # being a foreigner is context, not the question
 
 
+@pytest.mark.parametrize("first, said, q, expected", [
+    ("人才租金补贴怎么申请？", "通过成都市住房保障服务平台进行租金补贴登记。", "最多能领多长时间？", "36个月"),
+    ("人才驿站能住几天？", "7天。", "最多能住多长时间？", "7天"),
+])
+def test_a_follow_up_asking_only_how_long(real_assistant, first, said, q, expected):
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": said}]
+    ans = real_assistant.ask(q, history)
+    assert ans.answered and expected in ans.answer, ans.answer
+
+
+def test_a_discount_asked_with_a_word_of_an_indicator_is_still_answered(real_assistant):
+    ans = real_assistant.ask("来蓉青年买人才公寓打几折？是房价打折吗")  # 房价 is no 房价收入比 asked
+    assert ans.answered and ans.answer.startswith("8.5折"), ans.answer
+
+
+def test_a_request_to_write_is_still_declined(real_assistant):
+    for q in ("帮我写一篇作文", "写一段Python代码"):
+        assert not real_assistant.ask(q).answered, q
+
+
 @pytest.mark.parametrize("q, says", [
     # the clause names the service but not whether it is free
     ("家庭醫生簽約服務是免費的嗎？", "政策原文沒有寫明是否收費或免費"),
@@ -959,8 +979,37 @@ def test_the_answerable_neighbours_of_round_58_are_answered(real_assistant, q, e
     ("What is the monthly rent of a talent apartment in Tianfu New Area?", "figure"),  # not a subsidy's 50%
     ("急需紧缺人才引进后，配偶的工作能帮忙安排吗？", "家属"),
     ("十大工程具体由市里哪个局牵头负责？", "部门"),
+    # round 62: today's metro lines, a subsidy under no document's name, signatures counted, which hospital
+    # or care home, two subsidies combined
+    ("成都地铁目前一共开通了几条线路", "当前"),  # not the housing clause's 目前…22.6万套
+    ("外卖骑手有没有专门的社保补贴", "补贴"),
+    ("老舊小區加裝電梯要多少戶簽字同意才行？", "原文"),  # not 6100个, nor the shanty towns' 10000户
+    ("社区健康师是哪个医院派来的？能上门给卧床老人看病吗", "机构"),
+    ("我婆婆要是算特困老人，集中供养是送去哪个养老院", "机构"),
+    ("安家补贴和人才租金补贴能不能同时拿", "同时享受"),
+    ("What is the per-square-metre compensation standard for shantytown redevelopment households?", "amount"),
+    # round 63: another document's months, lines and buildings not named, a concession asked at length
+    ("成都工匠評選每年幾月開始報名？", "原文"),  # not the urgent-talent subsidies' 5月至7月
+    ("高峰快线具体有哪几条线路，线路号是多少", "名单"),  # not the items of the rent-subsidy rules
+    ("孕婦坐地鐵有沒有專門的座位或者乘車優惠?", "優惠"),
+    ("人才公寓8.5折，蒲江有哪些人才公寓楼盘可以买？", "名单"),
+    # round 64: a city in Taiwan, cooking fumes beside PM2.5, resettlement flats per person
+    ("高雄有沒有類似幸福美好生活十大工程的政策?", "成都"),
+    ("餐饮店油烟排放的浓度标准是多少？", "原文"),  # 38微克 is PM2.5's
+    ("城中村改造的安置房每人能分幾平方米？", "原文"),  # 人均2.5平方米 is the sports grounds'
+    # what comes before the comma names the subject, not the asker's case: not asked again alone
+    ("人才公寓打8.5折，要在成都交满几年社保才能买？", "范围"),
+    # round 65: an ambulance's arrival beside transit waits, rain, the metro's last train, a year's actual income
+    ("智慧急救系统上线以后120平均几分钟能到现场", "原文"),  # 5分钟 is the transfer and bus wait
+    ("明天成都下不下雨，儿子学校要去春游", "范围"),
+    ("地铁晚上会不会延长运营到凌晨？我下夜班没车了", "时间"),
+    ("2025年成都城镇居民人均可支配收入实际到了多少？", "当前"),  # 7.5% is the growth target
+    # round 66: a loan's ceiling in Sichuanese, a subsidy for Taiwan compatriots, a sports corner's equipment
+    ("人才贷最多能贷好多万", "金额"),
+    ("我表姨是台灣退休人員,來成都養老有沒有專門給台胞的補貼?", "外籍"),
+    ("村里的“运动角”会配哪些健身器材？", "名单"),
 ])
-def test_round_59_near_misses_are_declined(real_assistant, q, says):
+def test_rounds_59_to_66_near_misses_are_declined(real_assistant, q, says):
     ans = real_assistant.ask(q)
     assert not ans.answered and says in ans.answer, ans.answer
 
@@ -984,23 +1033,8 @@ def test_the_answerable_neighbours_of_round_61_are_answered(real_assistant, q, e
     assert ans.answered and expected in ans.answer, ans.answer
 
 
-@pytest.mark.parametrize("q, says", [
-    # round 62: today's metro lines, a subsidy under no document's name, signatures counted, which hospital
-    # or care home, two subsidies combined
-    ("成都地铁目前一共开通了几条线路", "当前"),  # not the housing clause's 目前…22.6万套
-    ("外卖骑手有没有专门的社保补贴", "补贴"),
-    ("老舊小區加裝電梯要多少戶簽字同意才行？", "原文"),  # not 6100个, nor the shanty towns' 10000户
-    ("社区健康师是哪个医院派来的？能上门给卧床老人看病吗", "机构"),
-    ("我婆婆要是算特困老人，集中供养是送去哪个养老院", "机构"),
-    ("安家补贴和人才租金补贴能不能同时拿", "同时享受"),
-    ("What is the per-square-metre compensation standard for shantytown redevelopment households?", "amount"),
-])
-def test_round_62_near_misses_are_declined(real_assistant, q, says):
-    ans = real_assistant.ask(q)
-    assert not ans.answered and says in ans.answer, ans.answer
-
-
 @pytest.mark.parametrize("q, expected", [
+    # round 62
     ("成都目前已经筹集了多少套保租房", "22.6万套"),
     ("安家补贴和生活补贴能同时拿吗", "不重复享受"),  # the clause naming both
     ("在成都租房有租房补贴吗", "租金补贴"),  # a kind of subsidy the rules pay
@@ -1022,107 +1056,19 @@ def test_round_62_near_misses_are_declined(real_assistant, q, says):
     ("What property-management model does the plan want to roll out in old neighbourhoods?", "信托制"),
     ("What does the policy say about making public facilities friendly for elderly people?", "適老化改造"),
     ("Does the policy say anything about residents jointly discussing and deciding community matters?", "議事協商"),
-])
-def test_the_answerable_neighbours_of_round_62_are_answered(real_assistant, q, expected):
-    ans = real_assistant.ask(q)
-    assert ans.answered and expected in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("first, said, q, expected", [
-    ("人才租金补贴怎么申请？", "通过成都市住房保障服务平台进行租金补贴登记。", "最多能领多长时间？", "36个月"),
-    ("人才驿站能住几天？", "7天。", "最多能住多长时间？", "7天"),
-])
-def test_a_follow_up_asking_only_how_long(real_assistant, first, said, q, expected):
-    history = [{"role": "user", "content": first}, {"role": "assistant", "content": said}]
-    ans = real_assistant.ask(q, history)
-    assert ans.answered and expected in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q, says", [
-    # round 63: another document's months, lines and buildings not named, a concession asked at length
-    ("成都工匠評選每年幾月開始報名？", "原文"),  # not the urgent-talent subsidies' 5月至7月
-    ("高峰快线具体有哪几条线路，线路号是多少", "名单"),  # not the items of the rent-subsidy rules
-    ("孕婦坐地鐵有沒有專門的座位或者乘車優惠?", "優惠"),
-    ("人才公寓8.5折，蒲江有哪些人才公寓楼盘可以买？", "名单"),
-])
-def test_round_63_near_misses_are_declined(real_assistant, q, says):
-    ans = real_assistant.ask(q)
-    assert not ans.answered and says in ans.answer, ans.answer
-
-
-def test_a_discount_asked_with_a_word_of_an_indicator_is_still_answered(real_assistant):
-    ans = real_assistant.ask("来蓉青年买人才公寓打几折？是房价打折吗")  # 房价 is no 房价收入比 asked
-    assert ans.answered and ans.answer.startswith("8.5折"), ans.answer
-
-
-@pytest.mark.parametrize("q, says", [
-    # round 64: a city in Taiwan, cooking fumes beside PM2.5, resettlement flats per person
-    ("高雄有沒有類似幸福美好生活十大工程的政策?", "成都"),
-    ("餐饮店油烟排放的浓度标准是多少？", "原文"),  # 38微克 is PM2.5's
-    ("城中村改造的安置房每人能分幾平方米？", "原文"),  # 人均2.5平方米 is the sports grounds'
-    # what comes before the comma names the subject, not the asker's case: not asked again alone
-    ("人才公寓打8.5折，要在成都交满几年社保才能买？", "范围"),
-])
-def test_round_64_near_misses_are_declined(real_assistant, q, says):
-    ans = real_assistant.ask(q)
-    assert not ans.answered and says in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q, expected", [
     # what is told before the comma is the asker's own case; the part after it asks
     ("我妈岁数大了，家庭医生那个签约服务文件提了没", "家庭医生签约服务"),
     ("我店门口台阶多坐轮椅的进不来，文件对无障碍有要求吗？", "无障碍化率"),
     ("猪肉一涨价我火锅店就遭不住，政府有没有猪肉储备？", "政府储备"),
     ("“十有四清”是哪一块的建设", "基层应急管理体系"),  # which area, no definition asked
-])
-def test_the_answerable_neighbours_of_round_64_are_answered(real_assistant, q, expected):
-    ans = real_assistant.ask(q)
-    assert ans.answered and expected in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q, says", [
-    # round 65: an ambulance's arrival beside transit waits, rain, the metro's last train, a year's actual income
-    ("智慧急救系统上线以后120平均几分钟能到现场", "原文"),  # 5分钟 is the transfer and bus wait
-    ("明天成都下不下雨，儿子学校要去春游", "范围"),
-    ("地铁晚上会不会延长运营到凌晨？我下夜班没车了", "时间"),
-    ("2025年成都城镇居民人均可支配收入实际到了多少？", "当前"),  # 7.5% is the growth target
-])
-def test_round_65_near_misses_are_declined(real_assistant, q, says):
-    ans = real_assistant.ask(q)
-    assert not ans.answered and says in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q, expected", [
+    # round 65
     ("安家補貼和海外高校畢業生創新創業補貼能一起拿嗎？", "不重複享受"),  # 本办法规定的补贴 names the 安家补贴
     ("How many new school places will be added? My son starts high school next year", "30"),  # next year is his
     ("儿子明年中考 新建改扩建的幼儿园中小学一共多少所", "400所"),  # his exam is the asker's case
-])
-def test_the_answerable_neighbours_of_round_65_are_answered(real_assistant, q, expected):
-    ans = real_assistant.ask(q)
-    assert ans.answered and expected in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q, says", [
-    # round 66: a loan's ceiling in Sichuanese, a subsidy for Taiwan compatriots, a sports corner's equipment
-    ("人才贷最多能贷好多万", "金额"),
-    ("我表姨是台灣退休人員,來成都養老有沒有專門給台胞的補貼?", "外籍"),
-    ("村里的“运动角”会配哪些健身器材？", "名单"),
-])
-def test_round_66_near_misses_are_declined(real_assistant, q, says):
-    ans = real_assistant.ask(q)
-    assert not ans.answered and says in ans.answer, ans.answer
-
-
-@pytest.mark.parametrize("q, expected", [
     # writing code or an essay is what the asker does, not what is asked of the assistant
     ("周末想找地方看书写代码，书店和城市阅读空间要新建多少家？", "4000家"),
     ("劳有厚酬、闲有雅乐，后面几句是啥来着？想给娃儿写作文用", "学有优教"),
 ])
-def test_the_answerable_neighbours_of_round_66_are_answered(real_assistant, q, expected):
+def test_the_answerable_neighbours_of_rounds_62_to_66_are_answered(real_assistant, q, expected):
     ans = real_assistant.ask(q)
     assert ans.answered and expected in ans.answer, ans.answer
-
-
-def test_a_request_to_write_is_still_declined(real_assistant):
-    for q in ("帮我写一篇作文", "写一段Python代码"):
-        assert not real_assistant.ask(q).answered, q
