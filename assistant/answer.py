@@ -21,7 +21,7 @@ from .figures import Figure, figures_left_out, find_figure, whole_of
 from .index import Index
 from .ingest import Document
 from .lexical import STOPWORDS, segment
-from .question import (_FIRST_PERSON, ADJACENT, LOCATE, NEEDS, Ask, Parsed, analyse, asked_sentence, parse, quoted_phrase,
+from .question import (ADJACENT, FIRST_PERSON, LOCATE, NEEDS, Ask, Parsed, analyse, asked_sentence, parse, quoted_phrase,
                        standard_mandarin)
 from .reply import Answer, with_sources
 from .retrieve import EXAMPLE_OPENERS, Hit, Retriever
@@ -181,7 +181,7 @@ def _asked_tail(text: str, corpus_s: str) -> str:
     # the asker's family is their case when nothing else the documents speak of is named
     # ("儿子明年中考"), not in "送孩子去托育机构"
     family = _KIN.search(head) and not any(len(w) >= 2 and w in corpus_s for w in segment(_KIN.sub(" ", head_s)))
-    told = (_FIRST_PERSON.search(head) or family) and not re.search(r"\d", head) and not _ASKS.search(head_s)
+    told = (FIRST_PERSON.search(head) or family) and not re.search(r"\d", head) and not _ASKS.search(head_s)
     if not told or not _ASKS.search(tail) or len(_CJK.findall(tail)) < 5:
         return ""
     return tail
@@ -373,8 +373,8 @@ class Answerer:
         tail = _asked_tail(p.asked, self.structure.corpus_s) if not answer.answered and answer.reason == "off-topic" \
             and p.leans_on is None else ""
         if tail:
-            # "老停电对火锅店是要命的，中心城区供电可靠率目标多少？": what is told before the comma is
-            # the asker's case, and its words are no clause's; the part that asks is answered alone
+            # "我妈岁数大了，家庭医生那个签约服务文件提了没": what is told before the comma is the
+            # asker's case, and its words are no clause's; the part that asks is answered alone
             again = self.answer(parse(tail, None, len(tail)))
             if again.answered:
                 again.question, again.notices = p.asked, p.notices

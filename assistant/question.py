@@ -595,7 +595,7 @@ def asked_sentence(text: str) -> str:
     ("我家孩子三岁，摇号没摇上。文件说新建幼儿园多少所？" → "文件说新建幼儿园多少所？"): from the first
     sentence ending in a question mark (or the last sentence) when the sentences before it state."""
     says = _POLICY_SAYS.search(text)
-    if says and (says.start() >= CONTEXT_CHARS or says.start() >= 5 and _FIRST_PERSON.search(text[:says.start()])) \
+    if says and (says.start() >= CONTEXT_CHARS or says.start() >= 5 and FIRST_PERSON.search(text[:says.start()])) \
             and not (says.group(4) and re.search(r"吗|么|[?？]|什么|哪", text[:says.start()])):
         # "…能享受吗，文件怎么说": both parts ask, and the first says what
         return text[says.end():].strip()  # "有条断头路好几年没打通，文件对断头路怎么说？"
@@ -604,20 +604,20 @@ def asked_sentence(text: str) -> str:
         return text
     first = next((i for i, x in enumerate(parts) if x.rstrip().endswith(("？", "?"))), len(parts) - 1)
     after = "".join(parts[first + 1:])
-    if after and (_FIRST_PERSON.search(after) or re.search(r"\b(My|We|Our)\b", after)) and not re.search(r"[?？]|吗|多少|几|什么|怎么|哪|(what|how|which|when|where|who)", after, re.I):
+    if after and (FIRST_PERSON.search(after) or re.search(r"\b(My|We|Our)\b", after)) and not re.search(r"[?？]|吗|多少|几|什么|怎么|哪|(what|how|which|when|where|who)", after, re.I):
         # "猪肉粮油政府有没有储备？去年猪肉涨得我们都不敢做回锅肉了": a remark after the question
         return asked_sentence("".join(parts[:first + 1]))
     told = "".join(parts[:first])
     # what is told is about the writer, or exclaimed ("房价太高了！")
     exclaimed = told.rstrip().endswith(("！", "!")) and not re.search(r"[?？吗]", told)
-    if first == 0 or not (len(told) >= CONTEXT_CHARS and _FIRST_PERSON.search(told) or exclaimed and len(told) >= 5):
+    if first == 0 or not (len(told) >= CONTEXT_CHARS and FIRST_PERSON.search(told) or exclaimed and len(told) >= 5):
         return text
     return "".join(parts[first:]).strip()
 
 
 CONTEXT_CHARS = 8  # a shorter opening sentence is part of the question ("人才公寓。打几折？")
 _POLICY_SAYS = re.compile(r"[，,]\s*(?=(这个|这份|该)?(文件|政策|意见)(里|上|中)?(咋个|怎么|咋)?(说|对|提到|规定|有没有(说|提|讲|写)))")
-_FIRST_PERSON = re.compile(r"我|咱|俺|\b(I|I'm|I've|my|we|our|us)\b")
+FIRST_PERSON = re.compile(r"我|咱|俺|\b(I|I'm|I've|my|we|our|us)\b")
 
 
 # "那屋顶绿化我们小区做的话有补贴吗": whether something is paid for, not the earlier figure's kind
