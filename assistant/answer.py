@@ -506,8 +506,8 @@ class Answerer:
         best = max(clauses, key=lambda c: c.score)
         if not (best.cover >= MIN_COVER or best.dense >= STRONG_DENSE):
             return self._abstain(p, retrieved, clauses, "off-topic")
-        kinds = _kinds_of_subsidy(q_s)
-        if len(kinds) >= 2 and _TOGETHER.search(q_s):
+        # (segmenting the question only when it asks about things together: this runs for every question)
+        if _TOGETHER.search(q_s) and len(kinds := _kinds_of_subsidy(q_s)) >= 2:
             # "安家补贴和人才租金补贴能不能同时拿": only a clause naming both says whether they add up
             both = [c for c in clauses if all(self._names_subsidy(k, c) for k in kinds)]
             if not both:
